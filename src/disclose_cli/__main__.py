@@ -1,0 +1,5 @@
+"""``python -m disclose_cli``."""
+
+from .cli import main
+
+main()

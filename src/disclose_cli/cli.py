@@ -1,0 +1,74 @@
+"""The ``disclose`` command line: a thin layer that parses options and hands over to the core.
+
+Commands are imported only when run, so ``disclose --help`` loads click and nothing heavy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from . import __version__
+from .exitcodes import ExitCode
+
+COMMANDS: dict[str, str] = {
+    "validate": "disclose_cli.commands.validate",
+    "tasks": "disclose_cli.commands.listing",
+    "units": "disclose_cli.commands.listing",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        return getattr(importlib.import_module(COMMANDS[name]), name.replace("-", "_"))
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="disclose")
+@click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Check government-transparency (政务公开) work against the year's task table and the law.
+
+    Keep the yearly task table and each unit's progress as YAML; disclose validates the files, tells who is
+    late and why, and writes reports.
+    """
+    ctx.obj = {"debug": debug}
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv[1:]
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        code = stop.exit_code
+    except click.ClickException as error:
+        error.show()
+        code = ExitCode.INVALID
+    except click.exceptions.Abort:
+        click.echo("disclose: interrupted", err=True)
+        code = ExitCode.INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo("disclose: interrupted; nothing was written", err=True)
+        code = ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()
+        code = ExitCode.OK
+    except Exception as error:  # the last line of defence: no traceback unless asked for
+        if debug:
+            raise
+        click.echo(f"disclose: internal error: {type(error).__name__}: {error}\n"
+                   "Please rerun with --debug and report the traceback.", err=True)
+        code = ExitCode.INTERNAL
+    sys.exit(int(code or 0))
+
+
+if __name__ == "__main__":
+    main()

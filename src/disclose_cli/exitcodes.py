@@ -1,0 +1,13 @@
+"""Exit codes: a contract with CI scripts."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURES = 1  # compliance failures (check only)
+    INVALID = 2  # invalid input or usage
+    INTERNAL = 3  # a bug in disclose; rerun with --debug and report it
+    INTERRUPTED = 130

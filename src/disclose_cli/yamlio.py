@@ -1,0 +1,270 @@
+"""Reading YAML fast with PyYAML's C loader while keeping every record's line.
+
+The fast path constructs plain dicts and lists; each mapping gets its 1-based line under the key ``__line__``
+(cheaper than keeping PyYAML's node tree alive, which makes the garbage collector walk millions of objects).
+Exact positions of a problem are found on the error path only, by composing the file again (:class:`NodeIndex`).
+
+Dates are left as text: PyYAML turns an impossible date such as 2024-02-30 into a bare ValueError without a
+position and abandons the file, so the models parse dates and report them like any other problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from .locations import Location, Problem
+
+LINE_KEY = "__line__"
+MAX_DEPTH = 200
+MAX_EXPANDED_NODES = 1_000_000
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+# Only flow brackets and compact block indicators ("- - - x") nest deeply in few bytes; block nesting by
+# indentation needs quadratic file size. libyaml's composer recurses in C and crashes the process past about
+# 50,000 levels, so suspicious files get their depth measured from the (non-recursive) event stream first.
+_COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){20}")
+
+
+class _Loader(yaml.CSafeLoader):
+    """The C loader with dates kept as text, duplicate keys recorded, and alias expansion bounded."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str, path: Path) -> None:
+        super().__init__(stream)
+        self.path = path
+        self.problems: list[Problem] = []
+        self._expanded = 0
+        self._subtree_sizes: dict[int, int] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
+            # An alias: validation would walk its value again each time it is used (a "billion laughs" bomb).
+            self._expanded += self._subtree_size(node)
+            if self._expanded > MAX_EXPANDED_NODES:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; refusing to read further",
+                    node.start_mark,
+                )
+        return super().construct_object(node, deep)
+
+    def _subtree_size(self, node: yaml.Node) -> int:
+        cached = self._subtree_sizes.get(id(node))
+        if cached is not None:
+            return cached
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self._subtree_size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(self._subtree_size(k) + self._subtree_size(v) for k, v in node.value)
+        self._subtree_sizes[id(node)] = size
+        return size
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        own_pairs = node.value
+        own_count = len(own_pairs)
+        mapping = super().construct_mapping(node, deep)
+        # A duplicate key makes the dict shorter than the node; merge keys ("<<") are taken out of the node's own
+        # list by flatten_mapping. Only then is it worth looking at the keys one by one.
+        if len(mapping) != own_count or len(own_pairs) != own_count:
+            self._record_duplicates(own_pairs)
+        if LINE_KEY in mapping:
+            self.problems.append(_problem(self.path, node.start_mark, f"'{LINE_KEY}' is reserved; remove this key"))
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
+
+    def _record_duplicates(self, pairs: list[tuple[yaml.Node, yaml.Node]]) -> None:
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, _ in pairs:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+                continue
+            earlier = first_seen.setdefault(key_node.value, key_node)
+            if earlier is not key_node:
+                self.problems.append(_problem(
+                    self.path, key_node.start_mark,
+                    f"duplicate key '{key_node.value}' (first at line {earlier.start_mark.line + 1}); "
+                    "YAML keeps only the last value, so one of them would be lost",
+                ))
+
+
+def _problem(path: Path, mark: yaml.Mark | None, message: str) -> Problem:
+    if mark is None:
+        return Problem(Location(path), message)
+    return Problem(Location(path, mark.line + 1, mark.column + 1), message)
+
+
+@dataclass
+class Document:
+    """One YAML file: its value (``None`` when unreadable) and the problems met reading it."""
+
+    path: Path
+    text: str | None
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    _index: NodeIndex | None = None
+
+    def locate(self, loc: tuple[str | int, ...], at_key: bool = False) -> Location:
+        """The position of the value at ``loc`` (a pydantic-style path), or of its key with ``at_key``."""
+        if self.text is None:
+            return Location(self.path)
+        if self._index is None:
+            self._index = NodeIndex(self.text)
+        found = self._index.mark(loc, at_key)
+        if found is None:
+            return Location(self.path)
+        return Location(self.path, found.line + 1, found.column + 1)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while large trees of live objects are built (none of them cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
+    """UTF-8 text (a BOM is dropped), or a problem naming the encoding and how to convert."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, Problem(Location(path, 1, 1), "file is UTF-16; save it as UTF-8 "
+                             f"(for example: iconv -f UTF-16 -t UTF-8 '{path}' > converted.yaml)")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        try:
+            raw.decode("gb18030")
+            guess = "it looks like GBK/GB18030 (a Windows default for Chinese)"
+            source = "GB18030"
+        except UnicodeDecodeError:
+            guess = "it is not text in a known encoding"
+            source = None
+        fix = (f"; convert it with: iconv -f {source} -t UTF-8 '{path}' > converted.yaml"
+               if source else "; save it as UTF-8")
+        return None, Problem(Location(path, line, column), f"file is not UTF-8: {guess}{fix}")
+
+
+def _too_deep(text: str) -> int | None:
+    """The nesting depth if it exceeds MAX_DEPTH, measured only for files that could nest deeply."""
+    if text.count("[") + text.count("{") < MAX_DEPTH and not _COMPACT_NESTING.search(text):
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return depth
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def load_text(path: Path, text: str) -> Document:
+    """Construct a document from text; syntax errors become problems."""
+    document = Document(path, text)
+    try:
+        if _too_deep(text) is not None:
+            document.problems.append(Problem(Location(path), f"nesting deeper than {MAX_DEPTH} levels; "
+                                             "a report file needs only a few"))
+            return document
+        loader = _Loader(text, path)
+        try:
+            document.data = loader.get_single_data()
+        finally:
+            loader.dispose()
+        document.problems.extend(loader.problems)
+    except yaml.MarkedYAMLError as error:
+        document.data = None
+        document.problems.append(_problem(path, error.problem_mark or error.context_mark, _yaml_message(error)))
+    except yaml.YAMLError as error:
+        document.data = None
+        document.problems.append(Problem(Location(path), f"not valid YAML: {error}"))
+    return document
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "not valid YAML"
+    if "'\\t'" in problem or "\\t" in problem:
+        return f"{problem}: tabs cannot indent YAML; use spaces"
+    if "expected a single document" in (error.context or ""):
+        return "more than one YAML document ('---') in the file; keep one report per file"
+    context = f"{error.context}, " if error.context else ""
+    return f"not valid YAML: {context}{problem}"
+
+
+def read_document(path: Path) -> Document:
+    """Read and construct one file; every failure becomes a problem of the document."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return Document(path, None, problems=[Problem(Location(path), f"cannot read file: {error.strerror}")])
+    text, problem = decode(path, raw)
+    if problem is not None:
+        return Document(path, None, problems=[problem])
+    return load_text(path, text)
+
+
+class NodeIndex:
+    """Positions of the nodes of a composed document, looked up by a path of keys and indexes."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            self.root = None
+
+    def mark(self, loc: tuple[str | int, ...], at_key: bool = False) -> yaml.Mark | None:
+        node = self.root
+        if node is None:
+            return None
+        mark = node.start_mark
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                pair = _find_pair(node, part)
+                if pair is None:
+                    break
+                key_node, node = pair
+                mark = key_node.start_mark if at_key else node.start_mark
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+                mark = node.start_mark
+            else:
+                break
+        return mark
+
+
+def _find_pair(node: yaml.MappingNode, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    wanted = str(key)
+    merged: list[yaml.Node] = []
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            if key_node.tag == _MERGE:
+                merged.extend(value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node])
+            elif key_node.value == wanted:
+                return key_node, value_node
+    for source in merged:
+        if isinstance(source, yaml.MappingNode):
+            pair = _find_pair(source, key)
+            if pair is not None:
+                return pair
+    return None
