@@ -15,6 +15,9 @@ from .exitcodes import ExitCode
 
 COMMANDS: dict[str, str] = {
     "validate": "disclose_cli.commands.validate",
+    "check": "disclose_cli.commands.check",
+    "due": "disclose_cli.commands.due",
+    "workdays": "disclose_cli.commands.workdays",
     "tasks": "disclose_cli.commands.listing",
     "units": "disclose_cli.commands.listing",
 }

@@ -74,3 +74,56 @@ def write_json(value: object) -> None:
     import json
 
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD, such as 2024-09-30") from None
+
+
+AS_OF = click.option("--as-of", callback=_parse_date, metavar="DATE",
+                     help="Judge the data as at the end of this day (default: today in China Standard Time).")
+CALENDAR = click.option("--calendar", "calendar_file", type=click.Path(path_type=Path), metavar="FILE",
+                        help="YAML with extra 'holidays: [dates]' and 'workdays: [dates]' for the working-day "
+                             "calendar.")
+
+
+def work_calendar(calendar_file: Path | None):  # noqa: ANN201 - imported lazily
+    """The working-day calendar, with the override file's days when one is given."""
+    from ..locations import InputError
+    from ..workdays import WorkCalendar, load_overrides
+
+    if calendar_file is None:
+        return WorkCalendar()
+    try:
+        return WorkCalendar(load_overrides(calendar_file))
+    except InputError as error:
+        fail_with(error.problems)
+
+
+def resolve_units(names: tuple[str, ...], context: Context) -> tuple[str, ...]:
+    """Registry names for ``--unit`` values; an unknown one is a usage error with a suggestion."""
+    resolved = []
+    for name in names:
+        unit = context.registry.get(name)
+        if unit is None:
+            raise click.BadParameter(f"unknown unit '{name}'{context.registry.suggest(name)}", param_hint="--unit")
+        resolved.append(unit.name)
+    return tuple(resolved)
+
+
+def open_output(output: Path | None):  # noqa: ANN201
+    """A text stream for ``--output``: stdout, or a file written atomically."""
+    import contextlib
+
+    if output is None:
+        return contextlib.nullcontext(click.get_text_stream("stdout"))
+    from ..output import atomic_writer
+
+    return atomic_writer(output)

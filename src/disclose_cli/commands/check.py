@@ -1,0 +1,52 @@
+"""``disclose check``: who is late, and why."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..exitcodes import ExitCode
+from ..reporters import REPORTERS
+from .common import AS_OF, CALENDAR, PATHS, load_context, load_dataset, open_output, resolve_units, work_calendar
+
+
+@click.command()
+@PATHS
+@AS_OF
+@click.option("--unit", "units", multiple=True, help="Only this unit (name or alias); repeatable.")
+@click.option("--rule", "rules", multiple=True, help="Only this rule id; repeatable.")
+@click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
+              help="text for people; json, github (Actions annotations), junit or sarif for machines.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE (atomically).")
+@click.option("--fail-on", type=click.Choice(["fail", "pending"]), default="fail", show_default=True,
+              help="Exit 1 on failures only, or on pending findings too.")
+@click.option("--show-pass", is_flag=True, help="List passing findings too (text format).")
+@CALENDAR
+def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[str, ...], output_format: str,
+          output: Path | None, fail_on: str, show_pass: bool, calendar_file: Path | None) -> None:
+    """Check report files against the rules and the catalog.
+
+    Exits 0 when nothing fails, 1 when a finding fails (or is pending, with --fail-on pending), 2 on invalid
+    input.
+    """
+    from ..engine import CheckOptions, check as run_check, today_in_china
+    from ..findings import Status
+    from ..rules import RULES
+    from .. import reporters
+
+    unknown = [rule for rule in rules if rule not in RULES]
+    if unknown:
+        raise click.BadParameter(f"unknown rule '{unknown[0]}'; rules are {', '.join(RULES)}", param_hint="--rule")
+    context = load_context()
+    options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context), rules=rules,
+                           calendar=work_calendar(calendar_file))
+    dataset = load_dataset(paths, context, progress=output_format == "text")
+    result = run_check(dataset, options)
+    with open_output(output) as stream:
+        reporters.get(output_format)(result, stream, show_pass=show_pass)
+    if output is not None and output_format != "text" and sys.stderr.isatty():
+        click.echo(f"wrote {output}", err=True)
+    failing = {Status.FAIL} | ({Status.PENDING} if fail_on == "pending" else set())
+    sys.exit(ExitCode.FAILURES if any(f.status in failing for f in result.findings) else ExitCode.OK)

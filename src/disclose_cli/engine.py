@@ -1,0 +1,82 @@
+"""The checking engine: runs the rules over a loaded dataset, adds identity, applies waivers, orders findings.
+
+Prints nothing and knows nothing of the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+from .dataset import Dataset, Source
+from .findings import CheckResult, Finding, Status, Verdict
+from .report import Waiver
+from .rules import RULES
+from .rules.base import Parameters, RuleContext, UnitYear
+from .workdays import WorkCalendar
+
+CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8))
+
+
+def today_in_china() -> dt.date:
+    return dt.datetime.now(CHINA_STANDARD_TIME).date()
+
+
+@dataclass
+class CheckOptions:
+    as_of: dt.date = field(default_factory=today_in_china)
+    units: tuple[str, ...] = ()  # registry names; empty = every unit
+    rules: tuple[str, ...] = ()  # rule ids; empty = every rule
+    parameters: Parameters = field(default_factory=Parameters)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+
+
+def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
+    context = dataset.context
+    registry = context.registry
+    rules = [RULES[rule_id] for rule_id in (options.rules or tuple(RULES))]
+    wanted = set(options.units)
+    by_year: dict[int, dict[str, Source]] = {}
+    for source in dataset.sources:
+        by_year.setdefault(source.report.year, {})[source.report.unit] = source
+
+    findings: list[Finding] = []
+    for year, sources in sorted(by_year.items()):
+        ctx = RuleContext(options.as_of, options.calendar, context.catalog(year), registry, options.parameters)
+        for unit in registry.units:
+            if wanted and unit.name not in wanted:
+                continue
+            source = sources.get(unit.name)
+            subject = UnitYear(unit, year, source.report if source else None, source.path if source else None)
+            waivers = source.report.waivers if source else []
+            for rule in rules:
+                if subject.report is None and rule.ID != "report-missing":
+                    continue
+                for verdict in rule.check(subject, ctx):
+                    findings.append(_with_waivers(rule.ID, verdict, waivers, options.as_of))
+
+    findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, finding.subject,
+                                       finding.location.line or 0))
+    units = len({source.report.unit for source in dataset.sources})
+    return CheckResult(options.as_of, findings, dataset.files, units,
+                       options.calendar.unknown_year_warnings())
+
+
+def _with_waivers(rule: str, verdict: Verdict, waivers: Iterable[Waiver], as_of: dt.date) -> Finding:
+    finding = Finding(rule, verdict.unit, verdict.status, verdict.subject, verdict.message, verdict.location,
+                      verdict.due, verdict.overdue_workdays)
+    if finding.status not in (Status.FAIL, Status.PENDING):
+        return finding
+    matching = [waiver for waiver in waivers
+                if waiver.rule == rule and waiver.subject in (None, finding.subject)]
+    for waiver in matching:
+        if waiver.expires is None or as_of <= waiver.expires:
+            note = f"{waiver.reason} (approved by {waiver.approved_by})"
+            return replace(finding, status=Status.WAIVED, message=f"{finding.message}; waived: {note}",
+                           waiver=note)
+    if matching:
+        expired = max(waiver.expires for waiver in matching)
+        return replace(finding, message=f"{finding.message} (the waiver expired on {expired})",
+                       waiver=f"expired {expired}")
+    return finding

@@ -1,0 +1,73 @@
+"""Findings: what the rules concluded, as small frozen values with a location."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .locations import Location
+
+
+class Status(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    PENDING = "pending"
+    WAIVED = "waived"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule saw: the engine adds the rule's identity and applies waivers."""
+
+    unit: str
+    subject: str
+    status: Status
+    message: str
+    location: Location
+    due: dt.date | None = None
+    overdue_workdays: int | None = None  # for fails past a due date: by how many working days
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    unit: str
+    status: Status
+    subject: str
+    message: str
+    location: Location
+    due: dt.date | None = None
+    overdue_workdays: int | None = None
+    waiver: str | None = None  # the reason and approver when waived, or why a waiver no longer applies
+
+    def to_json(self) -> dict:
+        return {
+            "rule": self.rule,
+            "unit": self.unit,
+            "status": self.status.value,
+            "subject": self.subject,
+            "message": self.message,
+            "due": self.due.isoformat() if self.due else None,
+            "file": str(self.location.path),
+            "line": self.location.line,
+            "overdue_workdays": self.overdue_workdays,
+        }
+
+
+@dataclass
+class CheckResult:
+    as_of: dt.date
+    findings: list[Finding]
+    files: int
+    units: int
+    warnings: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for finding in self.findings:
+            counts[finding.status.value] += 1
+        return counts

@@ -1,0 +1,38 @@
+"""Writing output files atomically: a temporary file in the same folder, renamed into place when complete."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterator
+
+from .locations import InputError, Location, Problem
+
+
+@contextmanager
+def atomic_writer(path: Path, encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO[str]]:
+    """Yield a stream; on success the file appears whole at ``path``, on any failure nothing is left."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise InputError([Problem(Location(path), f"cannot write output: {error.strerror}")]) from None
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with _ignored():
+            os.unlink(temporary)
+        raise
+
+
+@contextmanager
+def _ignored() -> Iterator[None]:
+    try:
+        yield
+    except OSError:
+        pass

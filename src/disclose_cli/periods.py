@@ -1,0 +1,60 @@
+"""Reporting windows: quarters, half-years and years, with labels such as 2024Q3, 2024H1 and 2024."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_LABEL = re.compile(r"(\d{4})(?:([QH])([1-4]))?")
+
+
+@dataclass(frozen=True, order=True)
+class Window:
+    start: dt.date
+    end: dt.date
+    label: str
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def quarter(year: int, number: int) -> Window:
+    return Window(dt.date(year, 3 * number - 2, 1), _month_end(year, 3 * number), f"{year}Q{number}")
+
+
+def half(year: int, number: int) -> Window:
+    return Window(dt.date(year, 6 * number - 5, 1), _month_end(year, 6 * number), f"{year}H{number}")
+
+
+def whole_year(year: int) -> Window:
+    return Window(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+
+
+def windows(year: int, span: str) -> list[Window]:
+    """The year cut into ``quarter`` or ``half`` windows."""
+    if span == "quarter":
+        return [quarter(year, number) for number in range(1, 5)]
+    if span == "half":
+        return [half(year, number) for number in range(1, 3)]
+    return [whole_year(year)]
+
+
+def parse_period(label: str) -> Window:
+    """``2024``, ``2024H1`` or ``2024Q3`` as a window; ValueError otherwise."""
+    match = _LABEL.fullmatch(label.strip().upper())
+    if not match:
+        raise ValueError(f"'{label}' is not a period; write 2024, 2024H1 or 2024Q3")
+    year = int(match.group(1))
+    kind, number = match.group(2), match.group(3)
+    if kind is None:
+        return whole_year(year)
+    if kind == "H" and number in ("1", "2"):
+        return half(year, int(number))
+    if kind == "Q":
+        return quarter(year, int(number))
+    raise ValueError(f"'{label}' is not a period; a year has half-years H1 and H2")

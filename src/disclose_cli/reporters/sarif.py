@@ -1,0 +1,73 @@
+"""SARIF 2.1.0 for code-scanning dashboards: every result has a location, waived findings are suppressions
+carrying the reason, passes are left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO
+from urllib.parse import quote
+
+from .. import __version__
+from ..findings import CheckResult, Status
+from ..rules import RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Status.FAIL: "error", Status.PENDING: "warning", Status.WAIVED: "note"}
+
+
+def _uri(path: Path) -> str:
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix())
+
+
+def _rule_descriptor(rule_id: str) -> dict:
+    doc = (RULES[rule_id].__doc__ or "").strip()
+    summary, _, details = doc.partition("\n")
+    return {
+        "id": rule_id,
+        "name": rule_id,
+        "shortDescription": {"text": summary.split(": ", 1)[-1]},
+        "fullDescription": {"text": details.strip() or summary},
+    }
+
+
+def write(result: CheckResult, stream: IO[str], **_: object) -> None:
+    rule_ids = list(RULES)
+    results = []
+    for finding in result.findings:
+        level = _LEVEL.get(finding.status)
+        if level is None:
+            continue
+        physical: dict = {"artifactLocation": {"uri": _uri(finding.location.path)}}
+        if finding.location.line is not None:
+            physical["region"] = {"startLine": finding.location.line}
+        item: dict = {
+            "ruleId": finding.rule,
+            "ruleIndex": rule_ids.index(finding.rule),
+            "level": level,
+            "message": {"text": f"{finding.unit} · {finding.subject}: {finding.message}"},
+            "locations": [{"physicalLocation": physical}],
+            "properties": {"unit": finding.unit, "subject": finding.subject, "status": finding.status.value,
+                           "due": finding.due.isoformat() if finding.due else None},
+        }
+        if finding.status is Status.WAIVED:
+            item["suppressions"] = [{"kind": "external", "status": "accepted",
+                                     "justification": finding.waiver or finding.message}]
+        results.append(item)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "disclose",
+                "version": __version__,
+                "rules": [_rule_descriptor(rule_id) for rule_id in rule_ids],
+            }},
+            "results": results,
+            "properties": {"asOf": result.as_of.isoformat(), "warnings": result.warnings},
+        }],
+    }
+    json.dump(log, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

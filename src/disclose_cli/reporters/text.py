@@ -1,0 +1,84 @@
+"""Text for people: findings grouped by unit, then a summary. Plain when not a terminal or NO_COLOR is set.
+
+Formatting choices only: units without a report are listed once at the end rather than one block each, and
+many tasks pending on the same day are shown as one line.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import IO
+
+from ..findings import CheckResult, Finding, Status
+
+STYLE = {Status.FAIL: "bold red", Status.PENDING: "yellow", Status.WAIVED: "blue", Status.PASS: "green"}
+COLLAPSE_AT = 4  # this many task-deadline findings pending on the same day become one line
+
+
+def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: object) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False)
+    visible = [finding for finding in result.findings if show_pass or finding.status is not Status.PASS]
+    missing = [finding for finding in visible if finding.rule == "report-missing" and finding.status is Status.FAIL]
+    for unit, group in groupby((f for f in visible if f not in missing), key=lambda finding: finding.unit):
+        findings = list(group)
+        heading = Text(unit, style="bold")
+        files = sorted({str(f.location.path) for f in findings})
+        heading.append(f"  {', '.join(files)}", style="dim")
+        for status in Status:
+            count = sum(1 for finding in findings if finding.status is status)
+            if count:
+                heading.append(f"  {count} {status.value}", style=STYLE[status])
+        console.print(heading)
+        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 2))
+        table.add_column("status", no_wrap=True, min_width=7)
+        table.add_column("finding", ratio=1, overflow="fold")
+        for status, title, detail in _rows(findings):
+            body = Text(title, style="bold")
+            body.append("\n")
+            body.append_text(detail)
+            table.add_row(Text(status.value, style=STYLE[status]), body)
+        console.print(table)
+        console.print()
+    if missing:
+        years = sorted({finding.subject for finding in missing})
+        console.print(Text(f"No report file for {', '.join(years)} ({len(missing)} units, each a report-missing "
+                           "failure):", style="bold red"))
+        console.print(Text("、".join(finding.unit for finding in missing)))
+        console.print()
+    counts = result.counts()
+    summary = Text(f"as of {result.as_of}: {result.units} unit{'s' * (result.units != 1)} reporting in "
+                   f"{result.files} file{'s' * (result.files != 1)} · ")
+    summary.append_text(Text(" · ").join(
+        Text(f"{counts[status.value]} {status.value}", style=STYLE[status]) for status in Status))
+    console.print(summary)
+    if not show_pass and counts["pass"]:
+        console.print(Text(f"{counts['pass']} passes not shown (--show-pass lists them)", style="dim"))
+    for warning in result.warnings:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+
+
+def _rows(findings: list[Finding]):  # noqa: ANN202 - yields (status, title, rich Text)
+    from rich.text import Text
+
+    pending_tasks: dict[object, list[Finding]] = {}
+    for finding in findings:
+        if finding.rule == "task-deadline" and finding.status is Status.PENDING:
+            pending_tasks.setdefault(finding.due, []).append(finding)
+    shown_collapsed: set[object] = set()
+    for finding in findings:
+        group = pending_tasks.get(finding.due, []) if finding.rule == "task-deadline" else []
+        if finding.status is Status.PENDING and len(group) >= COLLAPSE_AT:
+            if finding.due not in shown_collapsed:
+                shown_collapsed.add(finding.due)
+                yield (Status.PENDING, f"task-deadline · {len(group)} tasks due {finding.due}",
+                       Text("not yet done: " + ", ".join(f.subject for f in group)))
+            continue
+        detail = Text(finding.message)
+        if finding.location.line is not None:
+            detail.append(f"  {finding.location}", style="dim")
+        yield finding.status, f"{finding.rule} · {finding.subject}", detail

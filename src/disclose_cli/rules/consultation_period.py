@@ -1,0 +1,48 @@
+"""consultation-period: a draft is open for public comment for at least 30 days.
+
+重大行政决策程序暂行条例 第十四条: 公开征求意见的期限一般不少于30日; a shorter period must be explained when the
+consultation is published. Days are counted as 民法典 第二百零一条 counts them: the opening day is not counted,
+so ``closed - opened`` must be at least 30 days. A consultation is judged from its declared dates as soon as it
+has opened. Shorter with a ``short_reason`` → waived, the reason shown; shorter without one → fail.
+
+Passes::
+
+    consultations:
+      - title: 威海市养老服务条例(草案)
+        opened: 2024-03-01
+        closed: 2024-03-31      # 30 days after the opening day
+
+Fails::
+
+    consultations:
+      - title: 城区停车收费调整方案
+        opened: 2024-03-01
+        closed: 2024-03-21      # 20 days, no short_reason
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..findings import Status, Verdict
+from .base import RuleContext, UnitYear, verdict
+
+ID = "consultation-period"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    minimum = ctx.parameters.consultation_days
+    for consultation in subject.report.consultations:
+        if consultation.opened > ctx.as_of:
+            continue
+        days = (consultation.closed - consultation.opened).days
+        span = f"open {days} days ({consultation.opened} to {consultation.closed})"
+        if days >= minimum:
+            status, message = Status.PASS, span
+        elif consultation.short_reason:
+            status, message = Status.WAIVED, f"{span}, under {minimum}; reason given: {consultation.short_reason}"
+        else:
+            status = Status.FAIL
+            message = f"{span}, {minimum - days} short of {minimum} and no short_reason published"
+        yield verdict(subject, consultation.title, status, message, consultation.line,
+                      due=None)

@@ -1,0 +1,57 @@
+"""evaluation-frequency: policy evaluations completed and their results published within the year.
+
+The notice's 政策评价 row: 制定政策性文件的部门、单位原则上每年至少开展1次专题性政策评价工作，各区市、开发区每年
+至少2次; 年底前将评价结果和运用情况向社会公开. Departments need 1 evaluation a year, districts and zones 2, each
+completed in the year with ``results_published`` by 31 December. Departments marked ``policy_maker: false`` in the
+registry are not judged. Pending until the year's end, then pass or fail. Subject: the year.
+
+Passes (for a department)::
+
+    evaluations:
+      - topic: 稳就业政策实施效果评价
+        completed: 2024-10-15
+        results_published: 2024-12-10
+
+Fails (for a department, at the year's end)::
+
+    evaluations:
+      - topic: 稳就业政策实施效果评价
+        completed: 2024-10-15           # results never published
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from ..findings import Status, Verdict
+from ..periods import whole_year
+from .base import RuleContext, UnitYear, verdict
+
+ID = "evaluation-frequency"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    unit = subject.unit
+    if not unit.policy_maker or not ctx.assigned(ID, unit):
+        return
+    year = whole_year(subject.year)
+    if ctx.as_of < year.start:
+        return
+    required = ctx.parameters.evaluations_required.get(unit.kind, 1)
+    completed = [item for item in subject.report.evaluations if item.completed <= ctx.as_of]
+    published = [item for item in completed if _published_by(ctx.happened(item.results_published), year.end)]
+    unpublished = len(completed) - len(published)
+    shown = f"{len(published)} of {required} evaluation{'s' * (required != 1)} completed with results published"
+    if unpublished:
+        shown += f"; {unpublished} without published results"
+    if len(published) >= required:
+        yield verdict(subject, year.label, Status.PASS, shown, published[0].line, year.end)
+    elif ctx.as_of >= year.end:
+        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}", due=year.end)
+    else:
+        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}", due=year.end)
+
+
+def _published_by(day: dt.date | None, last_day: dt.date) -> bool:
+    return day is not None and day <= last_day

@@ -1,0 +1,38 @@
+"""feedback-deadline: the results of a consultation are published within 10 working days of the decision.
+
+The notice's 结果反馈 row: 决策文件出台后10个工作日内, 详细公开前期意见收集、采纳情况以及较为集中意见不予采纳原因.
+``feedback_published`` must fall on or before the 10th working day after ``issued`` (the issue day itself not
+counted). Without feedback the decision is pending until that day has passed, then it fails.
+
+Passes::
+
+    decisions:
+      - title: 关于进一步优化营商环境的若干措施
+        issued: 2024-09-27
+        feedback_published: 2024-10-16   # the 10th working day after, across National Day and its make-up days
+
+Fails::
+
+    decisions:
+      - title: 关于调整公共租赁住房租金标准的通知
+        issued: 2024-09-27
+        feedback_published: 2024-10-17   # one working day late
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..findings import Verdict
+from .base import RuleContext, UnitYear, judge_due, verdict
+
+ID = "feedback-deadline"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    for decision in subject.report.decisions:
+        if decision.issued > ctx.as_of:
+            continue
+        due = ctx.calendar.add(decision.issued, ctx.parameters.feedback_workdays)
+        status, message, late = judge_due(ctx, decision.feedback_published, due, "feedback published")
+        yield verdict(subject, decision.title, status, message, decision.line, due, late)

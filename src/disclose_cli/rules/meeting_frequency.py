@@ -1,0 +1,59 @@
+"""meeting-frequency: public representatives attend an important meeting every half-year or quarter.
+
+The notice's 会议公开 row: 市政府各部门、单位每半年至少邀请公众代表列席重要会议1次，各区市、开发区每季度1次
+(rooted in 国办发〔2016〕80号, the 列席 system). A meeting counts when ``public_attendees`` ≥ 1. Departments are
+judged per half-year (2024H1, 2024H2), districts and zones per quarter (2024Q1 … 2024Q4). One finding per unit
+and window that has begun: pass once a meeting counts; fail when the window has ended without one; pending before.
+
+Passes::
+
+    meetings:
+      - title: 2024年第一季度政府常务会议
+        date: 2024-03-15
+        public_attendees: 2
+
+Fails (for 2024Q1)::
+
+    meetings:
+      - title: 2024年第一季度政府常务会议
+        date: 2024-03-15
+        public_attendees: 0      # nobody from the public attended
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..findings import Status, Verdict
+from ..periods import windows
+from .base import RuleContext, UnitYear, verdict
+
+ID = "meeting-frequency"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    if not ctx.assigned(ID, subject.unit):
+        return
+    span = ctx.parameters.meeting_span.get(subject.unit.kind, "half")
+    held = [meeting for meeting in subject.report.meetings if meeting.date <= ctx.as_of]
+    for window in windows(subject.year, span):
+        if ctx.as_of < window.start:
+            continue
+        in_window = [meeting for meeting in held if meeting.date in window]
+        attended = [meeting for meeting in in_window if meeting.public_attendees >= 1]
+        if attended:
+            first = attended[0]
+            yield verdict(subject, window.label, Status.PASS,
+                          f"{len(attended)} meeting{'s' * (len(attended) != 1)} with public representatives "
+                          f"(first: {first.title}, {first.date})", first.line, window.end)
+            continue
+        empty = f"; {len(in_window)} meeting{'s' * (len(in_window) != 1)} without public attendees" \
+            if in_window else ""
+        if ctx.as_of >= window.end:
+            yield verdict(subject, window.label, Status.FAIL,
+                          f"no meeting with public representatives in {window.label}{empty}",
+                          due=window.end)
+        else:
+            yield verdict(subject, window.label, Status.PENDING,
+                          f"no meeting with public representatives yet in {window.label}; window ends "
+                          f"{window.end}{empty}", due=window.end)

@@ -1,0 +1,57 @@
+"""multimedia-share: at least 30% of a unit's policy interpretations use video, animation and similar forms.
+
+The notice's 解读内容及形式 row: 视频、动漫等解读形式占比不低于30%. Per unit and year: interpretations whose form
+counts (by default video, animation, audio and h5; configurable) divided by all interpretations. While the year is
+open the finding is pending and shows the share so far; at the year's end it passes or fails. No interpretations
+at all at the year's end fails. Subject: the year.
+
+Passes::
+
+    interpretations:
+      - {policy: 威海市促进消费若干措施, form: video, published: 2024-05-11}
+      - {policy: 威海市促进消费若干措施, form: text, published: 2024-05-11}
+
+Fails (at the year's end)::
+
+    interpretations:
+      - {policy: 威海市促进消费若干措施, form: text, published: 2024-05-11}
+      - {policy: 威海市人才新政, form: graphic, published: 2024-06-02}
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Iterable
+
+from ..findings import Status, Verdict
+from ..periods import whole_year
+from .base import RuleContext, UnitYear, percent, verdict
+
+ID = "multimedia-share"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    if not ctx.assigned(ID, subject.unit):
+        return
+    year = whole_year(subject.year)
+    if ctx.as_of < year.start:
+        return
+    forms = ctx.parameters.multimedia_forms
+    threshold = ctx.parameters.multimedia_share
+    published = [item for item in subject.report.interpretations if item.published <= ctx.as_of]
+    counted = sum(1 for item in published if item.form in forms)
+    closed = ctx.as_of >= year.end
+    if not published:
+        status = Status.FAIL if closed else Status.PENDING
+        message = f"no interpretations recorded in {subject.year}"
+        yield verdict(subject, year.label, status, message, due=year.end)
+        return
+    share = Fraction(counted, len(published))
+    shown = f"{counted} of {len(published)} interpretations ({percent(share)}) in {'/'.join(forms)}"
+    if share >= threshold:
+        status = Status.PASS if closed else Status.PENDING
+        message = f"{shown}, meets {percent(threshold)}"
+    else:
+        status = Status.FAIL if closed else Status.PENDING
+        message = f"{shown}, below {percent(threshold)}" + ("" if closed else " so far")
+    yield verdict(subject, year.label, status, message, due=year.end)

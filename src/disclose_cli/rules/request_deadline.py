@@ -1,0 +1,45 @@
+"""request-deadline: an information request (依申请公开) is answered within the statutory period.
+
+政府信息公开条例 第三十三条: reply within 20 working days of receipt; with the approval of the office's head, at
+most 20 more (``extended: true``); time spent consulting third parties or other agencies is not counted
+(第三款, ``excluded_workdays``). 第三十条: after a correction (补正) the period runs from the day the corrected
+application is received (``corrected``). The receipt day itself is not counted. Not answered: pending until the
+due day has passed, then fail.
+
+Passes::
+
+    requests:
+      - ref: 威科技依申〔2024〕3号
+        received: 2024-09-20
+        answered: 2024-10-23     # the 20th working day after receipt, National Day not counted
+
+Fails::
+
+    requests:
+      - ref: 威科技依申〔2024〕5号
+        received: 2024-09-20
+        answered: 2024-10-24     # one working day late, and not extended
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..findings import Verdict
+from .base import RuleContext, UnitYear, judge_due, verdict
+
+ID = "request-deadline"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    parameters = ctx.parameters
+    for request in subject.report.requests:
+        if request.received > ctx.as_of:
+            continue
+        start = ctx.happened(request.corrected) or request.received
+        limit = parameters.request_workdays + request.excluded_workdays
+        if request.extended:
+            limit += parameters.request_extension_workdays
+        due = ctx.calendar.add(start, limit)
+        status, message, late = judge_due(ctx, request.answered, due, "answered")
+        yield verdict(subject, request.ref, status, message, request.line, due, late)

@@ -1,0 +1,53 @@
+"""task-deadline: each catalog task assigned to a unit is done by its deadline.
+
+Every row of the year's table has a 完成时限 (全年 → 31 December; 2024年底前完成，长期坚持 → 31 December, then kept
+up). Each task assigned to the unit, and each role task (重大行政决策承办部门 …) the unit lists, is judged:
+done on or before its deadline → pass; done late (``done_on`` after the deadline) → fail; not done → pending until
+the deadline has passed, then fail; ``not_applicable`` with its reason → waived. A task missing from the unit's
+report counts as not started. Subject: the task id.
+
+Passes::
+
+    tasks:
+      - task: training
+        status: done
+        done_on: 2024-11-30
+
+Fails (after 2024-12-31)::
+
+    tasks:
+      - task: training
+        status: in_progress
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..findings import Status, Verdict
+from .base import RuleContext, UnitYear, judge_due, verdict
+
+ID = "task-deadline"
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    report = subject.report
+    progress = {entry.task: entry for entry in report.tasks}
+    assigned = [task for task in ctx.catalog.tasks_of(subject.unit.name) if ID in task.rules]
+    assigned_ids = {task.id for task in assigned}
+    # Role tasks the unit chose to report on, in the order it listed them.
+    reported_roles = [ctx.catalog.by_id[entry.task] for entry in report.tasks
+                      if entry.task not in assigned_ids and ID in ctx.catalog.by_id[entry.task].rules]
+    for task in assigned + reported_roles:
+        entry = progress.get(task.id)
+        line = entry.line if entry else None
+        if entry is not None and entry.status == "not_applicable":
+            yield verdict(subject, task.id, Status.WAIVED, f"not applicable: {entry.note}", line, task.deadline)
+            continue
+        done = entry.done_on if entry is not None and entry.status == "done" else None
+        status, message, late = judge_due(ctx, done, task.deadline, "done")
+        if entry is None:
+            message += " (not in the unit's report: counts as not started)"
+        elif done is None or ctx.happened(done) is None:
+            message += f" (status: {entry.status})"
+        yield verdict(subject, task.id, status, message, line, task.deadline, late)
