@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "check": "disclose_cli.commands.check",
     "due": "disclose_cli.commands.due",
     "workdays": "disclose_cli.commands.workdays",
+    "rules": "disclose_cli.commands.rules",
     "tasks": "disclose_cli.commands.listing",
     "units": "disclose_cli.commands.listing",
 }
