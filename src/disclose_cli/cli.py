@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "due": "disclose_cli.commands.due",
     "workdays": "disclose_cli.commands.workdays",
     "rules": "disclose_cli.commands.rules",
+    "report": "disclose_cli.commands.report",
+    "plan": "disclose_cli.commands.plan",
     "tasks": "disclose_cli.commands.listing",
     "units": "disclose_cli.commands.listing",
 }

@@ -35,7 +35,7 @@ _COMPACT_NESTING = re.compile(r"(?:[-?][ \t]+){20}")
 
 
 class _Loader(yaml.CSafeLoader):
-    """The C loader with dates kept as text, duplicate keys recorded, and alias expansion bounded."""
+    """The C loader with dates kept as text and duplicate keys recorded."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
@@ -46,32 +46,6 @@ class _Loader(yaml.CSafeLoader):
         super().__init__(stream)
         self.path = path
         self.problems: list[Problem] = []
-        self._expanded = 0
-        self._subtree_sizes: dict[int, int] = {}
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
-            # An alias: validation would walk its value again each time it is used (a "billion laughs" bomb).
-            self._expanded += self._subtree_size(node)
-            if self._expanded > MAX_EXPANDED_NODES:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; refusing to read further",
-                    node.start_mark,
-                )
-        return super().construct_object(node, deep)
-
-    def _subtree_size(self, node: yaml.Node) -> int:
-        cached = self._subtree_sizes.get(id(node))
-        if cached is not None:
-            return cached
-        size = 1
-        if isinstance(node, yaml.SequenceNode):
-            size += sum(self._subtree_size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            size += sum(self._subtree_size(k) + self._subtree_size(v) for k, v in node.value)
-        self._subtree_sizes[id(node)] = size
-        return size
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         own_pairs = node.value
@@ -98,6 +72,39 @@ class _Loader(yaml.CSafeLoader):
                     f"duplicate key '{key_node.value}' (first at line {earlier.start_mark.line + 1}); "
                     "YAML keeps only the last value, so one of them would be lost",
                 ))
+
+
+class _AliasGuardedLoader(_Loader):
+    """For files that use aliases: bounds how far they expand (a "billion laughs" bomb)."""
+
+    def __init__(self, stream: str, path: Path) -> None:
+        super().__init__(stream, path)
+        self._expanded = 0
+        self._subtree_sizes: dict[int, int] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
+            # An alias: validation would walk its value again each time it is used (a "billion laughs" bomb).
+            self._expanded += self._subtree_size(node)
+            if self._expanded > MAX_EXPANDED_NODES:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; refusing to read further",
+                    node.start_mark,
+                )
+        return super().construct_object(node, deep)
+
+    def _subtree_size(self, node: yaml.Node) -> int:
+        cached = self._subtree_sizes.get(id(node))
+        if cached is not None:
+            return cached
+        size = 1
+        if isinstance(node, yaml.SequenceNode):
+            size += sum(self._subtree_size(child) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size += sum(self._subtree_size(k) + self._subtree_size(v) for k, v in node.value)
+        self._subtree_sizes[id(node)] = size
+        return size
 
 
 def _problem(path: Path, mark: yaml.Mark | None, message: str) -> Problem:
@@ -187,7 +194,8 @@ def load_text(path: Path, text: str) -> Document:
             document.problems.append(Problem(Location(path), f"nesting deeper than {MAX_DEPTH} levels; "
                                              "a report file needs only a few"))
             return document
-        loader = _Loader(text, path)
+        # Only a file with an alias ("*name") can expand; the others skip the per-node accounting.
+        loader = (_AliasGuardedLoader if "*" in text else _Loader)(text, path)
         try:
             document.data = loader.get_single_data()
         finally:

@@ -22,5 +22,13 @@ def to_dict(result: CheckResult) -> dict:
 
 
 def write(result: CheckResult, stream: IO[str], **_: object) -> None:
-    json.dump(to_dict(result), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """One finding a line: readable, diff-friendly, and written by the C encoder (``indent`` would not be)."""
+    document = to_dict(result)
+    stream.write('{"findings": [')
+    separator = "\n  "
+    for finding in document["findings"]:
+        stream.write(separator)
+        stream.write(json.dumps(finding, ensure_ascii=False))
+        separator = ",\n  "
+    stream.write("\n],\n" if document["findings"] else "],\n")
+    stream.write(f' "summary": {json.dumps(document["summary"], ensure_ascii=False)}}}\n')

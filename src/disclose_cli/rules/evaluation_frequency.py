@@ -22,11 +22,14 @@ Fails (for a department, at the year's end)::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..findings import Status, Verdict
 from ..periods import whole_year
 from .base import RuleContext, UnitYear, verdict
+
+if TYPE_CHECKING:
+    from ..report import Evaluation, Report
 
 ID = "evaluation-frequency"
 
@@ -39,8 +42,7 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if ctx.as_of < year.start:
         return
     required = ctx.parameters.evaluations_required.get(unit.kind, 1)
-    completed = [item for item in subject.report.evaluations if item.completed <= ctx.as_of]
-    published = [item for item in completed if _published_by(ctx.happened(item.results_published), year.end)]
+    completed, published = tally(subject.report, ctx.as_of)
     unpublished = len(completed) - len(published)
     shown = f"{len(published)} of {required} evaluation{'s' * (required != 1)} completed with results published"
     if unpublished:
@@ -53,5 +55,11 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}", due=year.end)
 
 
-def _published_by(day: dt.date | None, last_day: dt.date) -> bool:
-    return day is not None and day <= last_day
+def tally(report: Report, as_of: dt.date) -> tuple[list[Evaluation], list[Evaluation]]:
+    """Evaluations completed by ``as_of``, and those of them whose results were published by the year's end
+    (and by ``as_of``)."""
+    last_day = min(whole_year(report.year).end, as_of)
+    completed = [item for item in report.evaluations if item.completed <= as_of]
+    published = [item for item in completed
+                 if item.results_published is not None and item.results_published <= last_day]
+    return completed, published

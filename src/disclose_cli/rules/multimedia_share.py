@@ -20,12 +20,16 @@ Fails (at the year's end)::
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..findings import Status, Verdict
 from ..periods import whole_year
 from .base import RuleContext, UnitYear, percent, verdict
+
+if TYPE_CHECKING:
+    from ..report import Report
 
 ID = "multimedia-share"
 
@@ -38,16 +42,15 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         return
     forms = ctx.parameters.multimedia_forms
     threshold = ctx.parameters.multimedia_share
-    published = [item for item in subject.report.interpretations if item.published <= ctx.as_of]
-    counted = sum(1 for item in published if item.form in forms)
+    counted, total = tally(subject.report, ctx.as_of, forms)
     closed = ctx.as_of >= year.end
-    if not published:
+    if not total:
         status = Status.FAIL if closed else Status.PENDING
         message = f"no interpretations recorded in {subject.year}"
         yield verdict(subject, year.label, status, message, due=year.end)
         return
-    share = Fraction(counted, len(published))
-    shown = f"{counted} of {len(published)} interpretations ({percent(share)}) in {'/'.join(forms)}"
+    share = Fraction(counted, total)
+    shown = f"{counted} of {total} interpretations ({percent(share)}) in {'/'.join(forms)}"
     if share >= threshold:
         status = Status.PASS if closed else Status.PENDING
         message = f"{shown}, meets {percent(threshold)}"
@@ -55,3 +58,9 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         status = Status.FAIL if closed else Status.PENDING
         message = f"{shown}, below {percent(threshold)}" + ("" if closed else " so far")
     yield verdict(subject, year.label, status, message, due=year.end)
+
+
+def tally(report: Report, as_of: dt.date, forms: tuple[str, ...]) -> tuple[int, int]:
+    """Interpretations published by ``as_of`` in a counting form, and all of them."""
+    published = [item for item in report.interpretations if item.published <= as_of]
+    return sum(1 for item in published if item.form in forms), len(published)
