@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 
 import click
 
@@ -21,6 +22,9 @@ COMMANDS: dict[str, str] = {
     "rules": "disclose_cli.commands.rules",
     "report": "disclose_cli.commands.report",
     "plan": "disclose_cli.commands.plan",
+    "config": "disclose_cli.commands.config",
+    "schema": "disclose_cli.commands.schema",
+    "init": "disclose_cli.commands.init",
     "tasks": "disclose_cli.commands.listing",
     "units": "disclose_cli.commands.listing",
 }
@@ -38,15 +42,17 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="disclose")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False, exists=True), metavar="FILE",
+              help="The data repository's configuration (default: disclose.yaml here or in a parent folder).")
 @click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, config: Path | None, debug: bool) -> None:
     """Check government-transparency (政务公开) work against the year's task table and the law.
 
     Keep the yearly task table and each unit's progress as YAML; disclose validates the files, tells who is
     late and why, and writes reports.
     """
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "config": config}
 
 
 def main() -> None:

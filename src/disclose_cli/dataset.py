@@ -36,16 +36,19 @@ class Dataset:
     files: int = 0
 
 
-def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """YAML files under the given files and folders, in a stable order; hidden folders are skipped."""
+def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset()) -> tuple[list[Path], list[Problem]]:
+    """YAML files under the given files and folders, in a stable order; hidden folders are skipped, and so are
+    the project's own files (configuration, registry, catalogs, calendar), which are not reports."""
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            inside = list(_yaml_files_under(path))
+            inside = [file for file in _yaml_files_under(path) if file.resolve() not in own_files]
             if not inside:
                 problems.append(Problem(Location(path), "no .yaml or .yml files in this folder"))
             found.extend(inside)
+        elif path.exists() and path.resolve() in own_files:
+            continue
         elif path.exists() or path.is_symlink():
             found.append(path)  # a broken or looping link is reported when it is read
         else:
@@ -65,7 +68,7 @@ def _yaml_files_under(folder: Path) -> Iterable[Path]:
 def load(paths: Iterable[Path], context: Context,
          on_file: Callable[[Path], None] | None = None) -> Dataset:
     """Every report under ``paths``, validated; problems of every file are collected, none raised."""
-    files, problems = find_files(paths)
+    files, problems = find_files(paths, context.config.files)
     dataset = Dataset(context, problems=problems, files=len(files))
     owners: dict[tuple[str, int], Path] = {}
     with collector_paused():

@@ -9,7 +9,8 @@ import click
 
 from ..exitcodes import ExitCode
 from ..reporters import REPORTERS
-from .common import AS_OF, CALENDAR, PATHS, load_context, load_dataset, open_output, resolve_units, work_calendar
+from .common import (AS_OF, CALENDAR, PATHS, fail_with, load_context, load_dataset, open_output, report_paths,
+                     resolve_units, work_calendar)
 
 
 @click.command()
@@ -17,15 +18,20 @@ from .common import AS_OF, CALENDAR, PATHS, load_context, load_dataset, open_out
 @AS_OF
 @click.option("--unit", "units", multiple=True, help="Only this unit (name or alias); repeatable.")
 @click.option("--rule", "rules", multiple=True, help="Only this rule id; repeatable.")
-@click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default="text", show_default=True,
-              help="text for people; json, github (Actions annotations), junit or sarif for machines.")
+@click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
+              help="text for people (the default, unless disclose.yaml sets another); json, github (Actions "
+                   "annotations), junit or sarif for machines.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE (atomically).")
 @click.option("--fail-on", type=click.Choice(["fail", "pending"]), default="fail", show_default=True,
               help="Exit 1 on failures only, or on pending findings too.")
 @click.option("--show-pass", is_flag=True, help="List passing findings too (text format).")
+@click.option("--changed-since", metavar="REF",
+              help="Check only the units whose report files changed since this git ref (a full check when the "
+                   "configuration, registry, catalogs or calendar changed).")
 @CALENDAR
 def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[str, ...], output_format: str,
-          output: Path | None, fail_on: str, show_pass: bool, calendar_file: Path | None) -> None:
+          output: Path | None, fail_on: str, show_pass: bool, changed_since: str | None,
+          calendar_file: Path | None) -> None:
     """Check report files against the rules and the catalog.
 
     Exits 0 when nothing fails, 1 when a finding fails (or is pending, with --fail-on pending), 2 on invalid
@@ -40,9 +46,17 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     if unknown:
         raise click.BadParameter(f"unknown rule '{unknown[0]}'; rules are {', '.join(RULES)}", param_hint="--rule")
     context = load_context()
+    output_format = output_format or context.config.format
     options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context), rules=rules,
-                           calendar=work_calendar(calendar_file))
+                           parameters=context.config.parameters, calendar=work_calendar(calendar_file, context))
+    if changed_since is not None:
+        paths = _changed_reports(report_paths(paths, context), changed_since, context)
+        if not paths:
+            click.echo(f"no report file changed since {changed_since}; nothing to check", err=True)
+            sys.exit(ExitCode.OK)
     dataset = load_dataset(paths, context, progress=output_format == "text")
+    if changed_since is not None and not options.units:
+        options.units = tuple(sorted({source.report.unit for source in dataset.sources}))
     result = run_check(dataset, options)
     with open_output(output) as stream:
         reporters.get(output_format)(result, stream, show_pass=show_pass)
@@ -50,3 +64,21 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
         click.echo(f"wrote {output}", err=True)
     failing = {Status.FAIL} | ({Status.PENDING} if fail_on == "pending" else set())
     sys.exit(ExitCode.FAILURES if any(f.status in failing for f in result.findings) else ExitCode.OK)
+
+
+def _changed_reports(paths: tuple[Path, ...], ref: str, context) -> tuple[Path, ...]:  # noqa: ANN001
+    """The report files under ``paths`` changed since ``ref``, or all of ``paths`` when a project file changed."""
+    from ..changes import changed_since
+    from ..dataset import find_files
+    from ..locations import InputError
+
+    try:
+        changed = changed_since(ref, Path.cwd())
+    except InputError as error:
+        fail_with(error.problems)
+    if changed & context.config.files:
+        click.echo(f"the configuration, registry, catalogs or calendar changed since {ref}: checking everything",
+                   err=True)
+        return paths
+    files, _ = find_files(paths, context.config.files)
+    return tuple(file for file in files if file.resolve() in changed)

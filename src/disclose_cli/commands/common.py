@@ -11,11 +11,12 @@ import click
 from ..exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..context import Context
     from ..dataset import Dataset
     from ..locations import Problem
 
-PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
 def fail_with(problems: list[Problem]) -> NoReturn:
@@ -29,14 +30,39 @@ def fail_with(problems: list[Problem]) -> NoReturn:
     sys.exit(ExitCode.INVALID)
 
 
+def load_config() -> Config:
+    """The configuration given with --config, or disclose.yaml in this folder or a parent, or the defaults."""
+    from ..config import default_config, find_config, load_config as load
+    from ..locations import InputError
+
+    options = click.get_current_context().find_root().obj or {}
+    path = options.get("config") or find_config(Path.cwd())
+    if path is None:
+        return default_config()
+    try:
+        return load(path)
+    except InputError as error:
+        fail_with(error.problems)
+
+
 def load_context() -> Context:
     from ..context import load_context as load
     from ..locations import InputError
 
     try:
-        return load()
+        return load(load_config())
     except InputError as error:
         fail_with(error.problems)
+
+
+def report_paths(paths: tuple[Path, ...], context: Context) -> tuple[Path, ...]:
+    """The PATH arguments, or the report folders of the configuration."""
+    if paths:
+        return paths
+    if context.config.reports:
+        return tuple(context.config.reports)
+    raise click.UsageError("give the report files or folders to read (or list them under 'reports' in "
+                           "disclose.yaml)")
 
 
 def load_dataset(paths: tuple[Path, ...], context: Context | None = None, progress: bool = False) -> Dataset:
@@ -44,6 +70,7 @@ def load_dataset(paths: tuple[Path, ...], context: Context | None = None, progre
     from ..dataset import load
 
     context = context or load_context()
+    paths = report_paths(paths, context)
     if progress and sys.stderr.isatty():
         dataset = _load_with_progress(paths, context)
     else:
@@ -58,7 +85,7 @@ def _load_with_progress(paths: tuple[Path, ...], context: Context) -> Dataset:
 
     from ..dataset import find_files, load
 
-    total = len(find_files(paths)[0])
+    total = len(find_files(paths, context.config.files)[0])
     with Progress(transient=True, console=_stderr_console()) as progress:
         bar = progress.add_task("reading", total=total)
         return load(paths, context, on_file=lambda _: progress.advance(bar))
@@ -94,11 +121,13 @@ CALENDAR = click.option("--calendar", "calendar_file", type=click.Path(path_type
                              "calendar.")
 
 
-def work_calendar(calendar_file: Path | None):  # noqa: ANN201 - imported lazily
-    """The working-day calendar, with the override file's days when one is given."""
+def work_calendar(calendar_file: Path | None, context: Context | None = None):  # noqa: ANN201 - lazy import
+    """The working-day calendar, with the days of --calendar FILE or of the configuration's calendar file."""
     from ..locations import InputError
     from ..workdays import WorkCalendar, load_overrides
 
+    if calendar_file is None and context is not None:
+        calendar_file = context.config.calendar
     if calendar_file is None:
         return WorkCalendar()
     try:

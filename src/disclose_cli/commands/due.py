@@ -25,8 +25,9 @@ def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], out
     from ..findings import Status
 
     context = load_context()
-    calendar = work_calendar(calendar_file)
-    options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context), calendar=calendar)
+    calendar = work_calendar(calendar_file, context)
+    options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context),
+                           parameters=context.config.parameters, calendar=calendar)
     result = check(load_dataset(paths, context), options)
     horizon = calendar.add(options.as_of, within)
     upcoming = sorted(

@@ -24,7 +24,6 @@ def plan(unit: str, year: int | None, output_format: str, lang: str, output: Pat
     (meeting windows, evaluations, trainings, the multimedia target, feedback and request periods)."""
     from ..locations import Location, Problem
     from ..plan import build_plan
-    from ..rules.base import Parameters
 
     context = load_context()
     found = context.registry.get(unit)
@@ -34,7 +33,7 @@ def plan(unit: str, year: int | None, output_format: str, lang: str, output: Pat
     catalog = context.catalog(year)
     if catalog is None:
         fail_with([Problem(Location("--year"), f"no task catalog for {year}")])
-    data = build_plan(catalog, found, Parameters())
+    data = build_plan(catalog, found, context.config.parameters)
     if output_format == "csv":
         _write_csv(data, lang, output)
         return

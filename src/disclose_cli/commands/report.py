@@ -48,7 +48,7 @@ def report(paths: tuple[Path, ...], period, output_format: str, lang: str, outpu
 
     context = load_context()
     options = CheckOptions(as_of=as_of or default_as_of(period, today_in_china()),
-                           calendar=work_calendar(calendar_file))
+                           parameters=context.config.parameters, calendar=work_calendar(calendar_file, context))
     dataset = load_dataset(paths, context)
     data = build(dataset, period, options)
     write_rendered(f"report.{output_format}.j2", templates, lang, output, data=data)

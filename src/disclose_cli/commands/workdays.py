@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import CALENDAR, work_calendar
+from .common import CALENDAR, load_config, work_calendar
 
 
 class _Date(click.ParamType):
@@ -41,7 +41,7 @@ def _warn(calendar) -> None:  # noqa: ANN001
 @CALENDAR
 def add(start: dt.date, count: int, calendar_file: Path | None) -> None:
     """Print the COUNT-th working day after START (START itself not counted; COUNT 0 gives START)."""
-    calendar = work_calendar(calendar_file)
+    calendar = work_calendar(calendar_file or load_config().calendar)
     result = calendar.add(start, count)
     _warn(calendar)
     click.echo(result.isoformat())
@@ -55,7 +55,7 @@ def count(start: dt.date, end: dt.date, calendar_file: Path | None) -> None:
     """Print the number of working days after START up to and including END."""
     if end < start:
         raise click.BadParameter(f"END {end} is before START {start}", param_hint="END")
-    calendar = work_calendar(calendar_file)
+    calendar = work_calendar(calendar_file or load_config().calendar)
     result = calendar.count(start, end)
     _warn(calendar)
     click.echo(str(result))

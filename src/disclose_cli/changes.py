@@ -1,0 +1,27 @@
+"""Files changed since a git ref, for ``check --changed-since``: quick feedback on large data repositories."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from .locations import InputError, Location, Problem
+
+
+def _git(arguments: list[str], cwd: Path) -> str:
+    try:
+        completed = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise InputError([Problem(Location(Path("--changed-since")), f"cannot run git: {error.strerror}")]) from None
+    if completed.returncode != 0:
+        message = completed.stderr.strip().splitlines()[-1] if completed.stderr.strip() else "git failed"
+        raise InputError([Problem(Location(Path("--changed-since")), message)])
+    return completed.stdout
+
+
+def changed_since(ref: str, cwd: Path) -> set[Path]:
+    """Resolved paths of files changed (committed, staged, unstaged or new) since ``ref``."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    changed = _git(["diff", "--name-only", "-z", ref, "--"], cwd).split("\0")
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
+    return {(top / name).resolve() for name in changed + untracked if name}

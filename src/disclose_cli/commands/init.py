@@ -1,0 +1,115 @@
+"""``disclose init``: a starter report for a unit, with its catalog tasks listed as planned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import fail_with, load_context
+
+SECTIONS = """\
+# 意见征集 (consultations): public comment periods, at least 30 days (closed - opened).
+consultations: []
+#  - title: 草案名称
+#    opened: {year}-03-01
+#    closed: {year}-03-31
+#    short_reason: 不足30日时公开说明的理由   # optional
+
+# 决策文件 (decisions): feedback on the opinions within 10 working days of the decision.
+decisions: []
+#  - title: 决策文件名称
+#    issued: {year}-09-27
+#    feedback_published: {year}-10-16          # absent until published
+
+# 政策解读 (interpretations): at least 30% as video, animation, audio or h5.
+interpretations: []
+#  - policy: 所解读的政策
+#    form: video     # text | graphic | video | animation | audio | h5 | briefing | interview | article
+#    published: {year}-05-11
+
+# 重要会议 (meetings) with public representatives: {meetings}.
+meetings: []
+#  - title: 会议名称
+#    date: {year}-03-15
+#    public_attendees: 2
+#    opinions_published: {year}-03-25          # optional
+
+# 政策评价 (evaluations): {evaluations}, results published by 31 December.
+evaluations: []
+#  - topic: 评价主题
+#    completed: {year}-10-15
+#    results_published: {year}-12-10           # absent until published
+
+# 业务培训 (trainings): at least one a year.
+trainings: []
+#  - title: 培训名称
+#    date: {year}-06-20
+
+# 依申请公开 (requests): answered within 20 working days (40 when extended).
+requests: []
+#  - ref: 申请编号
+#    received: {year}-09-20
+#    answered: {year}-10-23                    # absent until answered
+#    extended: false
+#    excluded_workdays: 0
+
+# 豁免 (waivers) approved for this unit.
+waivers: []
+#  - rule: meeting-frequency
+#    subject: {year}Q3
+#    reason: 理由
+#    approved_by: 批准单位
+#    expires: {year}-12-31
+"""
+
+
+@click.command()
+@click.option("--unit", required=True, help="The unit (name or alias).")
+@click.option("--year", type=int, default=None, help="Catalog year (default: the latest loaded).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to FILE; never overwrites an existing file. Default: stdout.")
+def init(unit: str, year: int | None, output: Path | None) -> None:
+    """Write a starter report for a unit: each of its catalog tasks as planned, and every section with a short
+    comment saying what it records."""
+    from ..locations import Location, Problem
+    from ..output import atomic_writer
+
+    context = load_context()
+    found = context.registry.get(unit)
+    if found is None:
+        raise click.BadParameter(f"unknown unit '{unit}'{context.registry.suggest(unit)}", param_hint="--unit")
+    year = year or max(context.catalogs)
+    catalog = context.catalog(year)
+    if catalog is None:
+        fail_with([Problem(Location("--year"), f"no task catalog for {year}")])
+    if output is not None and (output.exists() or output.is_symlink()):
+        fail_with([Problem(Location(output), "already exists; disclose init never overwrites a file")])
+    text = starter(found, year, catalog, context.config.parameters)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with atomic_writer(output) as stream:
+        stream.write(text)
+    click.echo(f"wrote {output}", err=True)
+
+
+def starter(unit, year: int, catalog, parameters) -> str:  # noqa: ANN001
+    lines = [f"# {year} 政务公开重点工作落实情况: {unit.name}",
+             f"# Starter written by disclose init from {catalog.notice.number}; check it with: disclose validate FILE",
+             f"unit: {unit.name}", f"year: {year}", "",
+             "# 重点工作进展 (tasks): status planned | in_progress | done (with done_on) | not_applicable (with note)",
+             "tasks:"]
+    for task in catalog.tasks_of(unit.name):
+        heading = task.item + (f" · {task.subitem}" if task.subitem else "")
+        lines.append(f"  - task: {task.id}    # {heading}; 完成时限 {task.deadline_text}")
+        lines.append("    status: planned")
+    span = parameters.meeting_span.get(unit.kind, "half")
+    required = parameters.evaluations_required.get(unit.kind, 1)
+    lines.append("")
+    lines.append(SECTIONS.format(
+        year=year,
+        meetings="at least one per quarter" if span == "quarter" else "at least one per half-year",
+        evaluations=f"at least {required} a year" if unit.policy_maker else "not required of this unit",
+    ))
+    return "\n".join(lines)
