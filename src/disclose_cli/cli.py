@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .exitcodes import ExitCode
+from .locations import InputError
 
 COMMANDS: dict[str, str] = {
     "validate": "disclose_cli.commands.validate",
@@ -63,6 +64,10 @@ def main() -> None:
         code = stop.exit_code
     except click.ClickException as error:
         error.show()
+        code = ExitCode.INVALID
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
         code = ExitCode.INVALID
     except click.exceptions.Abort:
         click.echo("disclose: interrupted", err=True)

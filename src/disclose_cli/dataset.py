@@ -43,17 +43,25 @@ def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset()) -> tup
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            inside = [file for file in _yaml_files_under(path) if file.resolve() not in own_files]
+            inside = [file for file in _yaml_files_under(path) if resolved(file) not in own_files]
             if not inside:
                 problems.append(Problem(Location(path), "no .yaml or .yml files in this folder"))
             found.extend(inside)
-        elif path.exists() and path.resolve() in own_files:
+        elif resolved(path) in own_files:
             continue
         elif path.exists() or path.is_symlink():
             found.append(path)  # a broken or looping link is reported when it is read
         else:
             problems.append(Problem(Location(path), "no such file or folder"))
     return list(dict.fromkeys(found)), problems
+
+
+def resolved(path: Path) -> Path:
+    # A link loop cannot be resolved; it is reported when the file is read.
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _yaml_files_under(folder: Path) -> Iterable[Path]:
@@ -89,7 +97,7 @@ def load(paths: Iterable[Path], context: Context,
                 ))
                 continue
             dataset.sources.append(source)
-    dataset.problems.sort()
+    dataset.problems.sort(key=Problem.sort_key)
     return dataset
 
 

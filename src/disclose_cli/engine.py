@@ -6,7 +6,8 @@ Prints nothing and knows nothing of the command line.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .dataset import Dataset, Source
@@ -56,16 +57,27 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
                 for verdict in rule.check(subject, ctx):
                     findings.append(_with_waivers(rule.ID, verdict, waivers, options.as_of))
 
-    findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, finding.subject,
+    findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, natural(finding.subject),
                                        finding.location.line or 0))
     units = len({source.report.unit for source in dataset.sources})
     return CheckResult(options.as_of, findings, dataset.files, units,
                        options.calendar.unknown_year_warnings())
 
 
+def natural(text: str) -> str:
+    """Sort key that puts 4号 before 21号: digit runs are padded so that they compare as numbers."""
+    return _DIGITS.sub(_pad, text) if _DIGITS.search(text) else text
+
+
+def _pad(match: re.Match) -> str:
+    return match.group().zfill(20)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
 def _with_waivers(rule: str, verdict: Verdict, waivers: Iterable[Waiver], as_of: dt.date) -> Finding:
-    finding = Finding(rule, verdict.unit, verdict.status, verdict.subject, verdict.message, verdict.location,
-                      verdict.due, verdict.overdue_workdays)
+    finding = Finding(rule, *verdict)
     if finding.status not in (Status.FAIL, Status.PENDING):
         return finding
     matching = [waiver for waiver in waivers
@@ -73,10 +85,10 @@ def _with_waivers(rule: str, verdict: Verdict, waivers: Iterable[Waiver], as_of:
     for waiver in matching:
         if waiver.expires is None or as_of <= waiver.expires:
             note = f"{waiver.reason} (approved by {waiver.approved_by})"
-            return replace(finding, status=Status.WAIVED, message=f"{finding.message}; waived: {note}",
+            return finding._replace(status=Status.WAIVED, message=f"{finding.message}; waived: {note}",
                            waiver=note)
     if matching:
         expired = max(waiver.expires for waiver in matching)
-        return replace(finding, message=f"{finding.message} (the waiver expired on {expired})",
+        return finding._replace(message=f"{finding.message} (the waiver expired on {expired})",
                        waiver=f"expired {expired}")
     return finding

@@ -74,7 +74,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
@@ -139,15 +139,28 @@ def _source_text(document: Document, loc: tuple[str | int, ...]) -> str | None:
     location = document.locate(loc)
     if location.line is None:
         return None
-    line = document.text.splitlines()[location.line - 1]
+    lines = document.text.split("\n")
+    if location.line > len(lines):
+        return None
+    line = lines[location.line - 1]
     token = re.match(r"[^\s#,\]}]+", line[location.column - 1:])
     return token.group(0) if token else None
 
 
 def validation_problems(error: ValidationError, model: type[BaseModel], document: Document,
                         prefix: tuple[str | int, ...] = ()) -> list[Problem]:
+    errors = error.errors(include_url=False)
+    # "titel" is unknown and "title" is missing: one mistake, told once (as the did-you-mean).
+    misspelt = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            loc = tuple(item["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _field_names(model, loc), n=1, cutoff=0.6)
+            misspelt.update((loc[:-1] + (name,)) for name in close)
     problems = []
-    for item in error.errors(include_url=False):
+    for item in errors:
+        if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
+            continue
         loc = prefix + tuple(item["loc"])
         item = dict(item, loc=loc)
         at_key = item["type"] == "extra_forbidden"

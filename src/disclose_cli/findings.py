@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from .locations import Location
 
@@ -19,21 +20,20 @@ class Status(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """What a rule saw: the engine adds the rule's identity and applies waivers."""
+class Verdict(NamedTuple):
+    """What a rule saw: the engine adds the rule's identity and applies waivers. (Verdicts and findings are
+    named tuples: immutable like frozen dataclasses, and much cheaper to make by the hundred thousand.)"""
 
     unit: str
-    subject: str
     status: Status
+    subject: str
     message: str
     location: Location
     due: dt.date | None = None
     overdue_workdays: int | None = None  # for fails past a due date: by how many working days
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     unit: str
     status: Status
@@ -55,6 +55,7 @@ class Finding:
             "file": str(self.location.path),
             "line": self.location.line,
             "overdue_workdays": self.overdue_workdays,
+            "waiver": self.waiver,
         }
 
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
+    """A place in an input file. A named tuple rather than a frozen dataclass: one is made per finding, and
+    tuples are immutable and several times cheaper to build."""
+
     path: Path
     line: int | None = None  # 1-based, from the YAML node
     column: int | None = None  # 1-based
+
+    def sort_key(self) -> tuple:
+        return (str(self.path), self.line or 0, self.column or 0)
 
     def __str__(self) -> str:
         parts = [str(self.path)]
@@ -20,15 +26,26 @@ class Location:
         return ":".join(parts)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """An input that is not valid: printed as ``FILE:LINE:COL: message``."""
 
     location: Location
     message: str
 
+    def sort_key(self) -> tuple:
+        return (*self.location.sort_key(), self.message)
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        # One problem, one line: a newline or control character from the data is shown, not obeyed.
+        return f"{self.location}: {_one_line(self.message)}"
+
+
+_CONTROL = {code: f"\\x{code:02x}" for code in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t", 127: "\\x7f"}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_CONTROL)
 
 
 class InputError(Exception):
@@ -36,4 +53,4 @@ class InputError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=Problem.sort_key)

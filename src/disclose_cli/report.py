@@ -14,9 +14,11 @@ InterpretationForm = Literal["text", "graphic", "video", "animation", "audio", "
 INTERPRETATION_FORMS: tuple[str, ...] = InterpretationForm.__args__
 
 
-def _subject_text(value: Any) -> Any:
-    # A waiver's subject may be a year (2024) or a window (2024Q3): both are labels, never numbers.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+def _year_as_text(value: Any) -> Any:
+    # A waiver's subject may be a year written unquoted (2024); any other number must be quoted to be text.
+    if isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100:
+        return str(value)
+    return value
 
 
 class TaskProgress(Record):
@@ -65,7 +67,7 @@ class Training(Record):
 
 
 class Request(Record):
-    ref: Annotated[Text, BeforeValidator(_subject_text)]
+    ref: Text
     received: IsoDate
     corrected: IsoDate | None = None
     answered: IsoDate | None = None
@@ -75,7 +77,7 @@ class Request(Record):
 
 class Waiver(Record):
     rule: Text
-    subject: Annotated[Text, BeforeValidator(_subject_text)] | None = None
+    subject: Annotated[Text, BeforeValidator(_year_as_text)] | None = None
     reason: Text
     approved_by: Text
     expires: IsoDate | None = None

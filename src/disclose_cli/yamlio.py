@@ -24,10 +24,14 @@ from .locations import Location, Problem
 
 LINE_KEY = "__line__"
 MAX_DEPTH = 200
+MAX_FILE_BYTES = 64 * 2**20  # one unit's year is well under 1 MiB; a bigger file is a mistake or an attack
 MAX_EXPANDED_NODES = 1_000_000
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 # Only flow brackets and compact block indicators ("- - - x") nest deeply in few bytes; block nesting by
 # indentation needs quadratic file size. libyaml's composer recurses in C and crashes the process past about
 # 50,000 levels, so suspicious files get their depth measured from the (non-recursive) event stream first.
@@ -72,6 +76,58 @@ class _Loader(yaml.CSafeLoader):
                     f"duplicate key '{key_node.value}' (first at line {earlier.start_mark.line + 1}); "
                     "YAML keeps only the last value, so one of them would be lost",
                 ))
+
+
+class _FastLoader(_Loader):
+    """For files without aliases (nearly all): builds values straight from the node tree.
+
+    PyYAML's generic construction (a state machine of generators, a cache of constructed nodes for aliases)
+    costs more than parsing; without aliases every node is built once, so a direct recursive walk gives the same
+    values. Anything unusual (explicit tags, merge keys) goes through the generic path.
+    """
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        try:
+            return self._build(node)
+        finally:
+            self.constructed_objects = {}
+            self.recursive_objects = {}
+
+    def _build(self, node: yaml.Node) -> Any:
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            constructor = self.yaml_constructors.get(node.tag)
+            return constructor(self, node) if constructor is not None else self.construct_object(node, deep=True)
+        if kind is yaml.SequenceNode and node.tag == _SEQ:
+            return [self._build(child) for child in node.value]
+        if kind is yaml.MappingNode and node.tag == _MAP:
+            return self._build_mapping(node)
+        return self.construct_object(node, deep=True)
+
+    def _build_mapping(self, node: yaml.MappingNode) -> dict:
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+            elif key_node.tag == _MERGE:
+                return self.construct_mapping(node, deep=True)
+            else:
+                key = self._build(key_node)
+                try:
+                    hash(key)
+                except TypeError:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark, "found unhashable key",
+                        key_node.start_mark) from None
+            mapping[key] = self._build(value_node)
+        if len(mapping) != len(node.value):
+            self._record_duplicates(node.value)
+        if LINE_KEY in mapping:
+            self.problems.append(_problem(self.path, node.start_mark, f"'{LINE_KEY}' is reserved; remove this key"))
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
 
 class _AliasGuardedLoader(_Loader):
@@ -195,7 +251,7 @@ def load_text(path: Path, text: str) -> Document:
                                              "a report file needs only a few"))
             return document
         # Only a file with an alias ("*name") can expand; the others skip the per-node accounting.
-        loader = (_AliasGuardedLoader if "*" in text else _Loader)(text, path)
+        loader = (_AliasGuardedLoader if "*" in text else _FastLoader)(text, path)
         try:
             document.data = loader.get_single_data()
         finally:
@@ -203,17 +259,24 @@ def load_text(path: Path, text: str) -> Document:
         document.problems.extend(loader.problems)
     except yaml.MarkedYAMLError as error:
         document.data = None
-        document.problems.append(_problem(path, error.problem_mark or error.context_mark, _yaml_message(error)))
+        mark = error.problem_mark or error.context_mark
+        document.problems.append(_problem(path, mark, _yaml_message(error, text, mark)))
     except yaml.YAMLError as error:
         document.data = None
         document.problems.append(Problem(Location(path), f"not valid YAML: {error}"))
+    except RecursionError:
+        document.data = None
+        document.problems.append(Problem(Location(path), "nesting too deep; a report file needs only a few levels"))
     return document
 
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
     problem = error.problem or "not valid YAML"
-    if "'\\t'" in problem or "\\t" in problem:
-        return f"{problem}: tabs cannot indent YAML; use spaces"
+    lines = text.split("\n")
+    if mark is not None and mark.line < len(lines):
+        line = lines[mark.line]
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+            return "a tab is used for indentation; YAML indents with spaces only"
     if "expected a single document" in (error.context or ""):
         return "more than one YAML document ('---') in the file; keep one report per file"
     context = f"{error.context}, " if error.context else ""
@@ -223,6 +286,11 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
 def read_document(path: Path) -> Document:
     """Read and construct one file; every failure becomes a problem of the document."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Document(path, None, problems=[Problem(Location(path), (
+                f"file is {size / 2**20:.0f} MiB; a report file may be at most {MAX_FILE_BYTES // 2**20} MiB "
+                "(split it, or check that it is the right file)"))])
         raw = path.read_bytes()
     except OSError as error:
         return Document(path, None, problems=[Problem(Location(path), f"cannot read file: {error.strerror}")])

@@ -10,7 +10,7 @@ import click
 from ..exitcodes import ExitCode
 from ..reporters import REPORTERS
 from .common import (AS_OF, CALENDAR, PATHS, fail_with, load_context, load_dataset, open_output, report_paths,
-                     resolve_units, work_calendar)
+                     refuse_to_overwrite_input, resolve_units, work_calendar)
 
 
 @click.command()
@@ -44,7 +44,10 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
 
     unknown = [rule for rule in rules if rule not in RULES]
     if unknown:
-        raise click.BadParameter(f"unknown rule '{unknown[0]}'; rules are {', '.join(RULES)}", param_hint="--rule")
+        from ..fields import did_you_mean
+
+        raise click.BadParameter(f"unknown rule '{unknown[0]}'{did_you_mean(unknown[0], list(RULES))}; rules are "
+                                 f"{', '.join(RULES)}", param_hint="--rule")
     context = load_context()
     output_format = output_format or context.config.format
     options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context), rules=rules,
@@ -57,6 +60,7 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     dataset = load_dataset(paths, context, progress=output_format == "text")
     if changed_since is not None and not options.units:
         options.units = tuple(sorted({source.report.unit for source in dataset.sources}))
+    refuse_to_overwrite_input(output, dataset)
     result = run_check(dataset, options)
     with open_output(output) as stream:
         reporters.get(output_format)(result, stream, show_pass=show_pass)
@@ -69,7 +73,7 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
 def _changed_reports(paths: tuple[Path, ...], ref: str, context) -> tuple[Path, ...]:  # noqa: ANN001
     """The report files under ``paths`` changed since ``ref``, or all of ``paths`` when a project file changed."""
     from ..changes import changed_since
-    from ..dataset import find_files
+    from ..dataset import resolved, find_files
     from ..locations import InputError
 
     try:
@@ -81,4 +85,4 @@ def _changed_reports(paths: tuple[Path, ...], ref: str, context) -> tuple[Path, 
                    err=True)
         return paths
     files, _ = find_files(paths, context.config.files)
-    return tuple(file for file in files if file.resolve() in changed)
+    return tuple(file for file in files if resolved(file) in changed)

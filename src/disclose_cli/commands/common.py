@@ -156,3 +156,15 @@ def open_output(output: Path | None):  # noqa: ANN201
     from ..output import atomic_writer
 
     return atomic_writer(output)
+
+
+def refuse_to_overwrite_input(output: Path | None, dataset: Dataset) -> None:
+    """An output file must never replace one of the report files it was computed from."""
+    from ..dataset import resolved
+    from ..locations import Location, Problem
+
+    if output is None:
+        return
+    inputs = {resolved(source.path) for source in dataset.sources} | dataset.context.config.files
+    if resolved(output) in inputs:
+        fail_with([Problem(Location(output), "is one of the input files; choose another output file")])

@@ -46,7 +46,8 @@ def _write_csv(data, lang: str, output: Path | None) -> None:  # noqa: ANN001
     import io
 
     from ..output import atomic_writer
-    from ..render import clean, load_labels
+    from ..render import load_labels
+    from ..safetext import clean
 
     labels_all = load_labels(None)[lang]
     labels = labels_all["plan_csv"]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .common import AS_OF, CALENDAR, PATHS, fail_with, load_context, load_dataset, work_calendar
+from .common import (AS_OF, CALENDAR, PATHS, fail_with, load_context, load_dataset, refuse_to_overwrite_input,
+                     work_calendar)
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="Language of the report's labels.")
@@ -50,6 +51,7 @@ def report(paths: tuple[Path, ...], period, output_format: str, lang: str, outpu
     options = CheckOptions(as_of=as_of or default_as_of(period, today_in_china()),
                            parameters=context.config.parameters, calendar=work_calendar(calendar_file, context))
     dataset = load_dataset(paths, context)
+    refuse_to_overwrite_input(output, dataset)
     data = build(dataset, period, options)
     write_rendered(f"report.{output_format}.j2", templates, lang, output, data=data)
 

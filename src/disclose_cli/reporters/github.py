@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import IO
 
 from ..findings import CheckResult, Status
+from ..safetext import clean
 
 _LEVEL = {Status.FAIL: "error", Status.PENDING: "warning"}
 
 
 def _escape_data(text: str) -> str:
-    # The runner's own escaping rules for a command's message and its properties.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The runner's own escaping rules for a command's message and its properties; other controls and bidi
+    # overrides from the data are made visible first.
+    return clean(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

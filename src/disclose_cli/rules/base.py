@@ -14,6 +14,7 @@ from ..locations import Location
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..periods import Window
     from ..registry import Registry, Unit
     from ..report import Report
     from ..workdays import WorkCalendar
@@ -67,27 +68,48 @@ def record_location(subject: UnitYear, line: int | None) -> Location:
     return Location(subject.path, line)
 
 
-def judge_due(ctx: RuleContext, done: dt.date | None, due: dt.date, what: str) -> tuple[Status, str, int | None]:
+def judge_due(ctx: RuleContext, done: dt.date | None, due: dt.date, done_as: str,
+              missing_as: str) -> tuple[Status, str, int | None]:
     """Status, message and working days overdue for something due on ``due`` and done on ``done`` (or not yet).
 
-    A deadline has passed when the as-of date (the end of that day) is on or after it.
+    ``done_as`` and ``missing_as`` phrase the two outcomes ("answered" / "not answered"). A deadline has passed
+    when the as-of date (the end of that day) is on or after it.
     """
     done = ctx.happened(done)
     if done is not None:
         if done <= due:
-            return Status.PASS, f"{what} {done}, on time (due {due})", None
+            return Status.PASS, f"{done_as} {done}, on time (due {due})", None
         late = ctx.calendar.count(due, done)
-        return Status.FAIL, (f"{what} {done}, {late} working day{'s' * (late != 1)} after the due date {due}"), late
+        return Status.FAIL, f"{done_as} {done}, {_late(late, done - due)} after the due date {due}", late
     if ctx.as_of < due:
-        return Status.PENDING, f"not yet {what}; due {due}", None
+        return Status.PENDING, f"{missing_as} yet; due {due}", None
     late = ctx.calendar.count(due, ctx.as_of)
-    overdue = f", overdue by {late} working day{'s' * (late != 1)}" if late else ""
-    return Status.FAIL, f"not {what}; due {due}{overdue}", late
+    overdue = f", overdue by {_late(late, ctx.as_of - due)}" if ctx.as_of > due else ""
+    return Status.FAIL, f"{missing_as}; due {due}{overdue}", late
+
+
+def _late(workdays: int, calendar_days: dt.timedelta) -> str:
+    if workdays:
+        return f"{workdays} working day{'s' * (workdays != 1)}"
+    # Late, but only by days off (a reply posted on the Saturday after a Friday deadline).
+    return f"{calendar_days.days} day{'s' * (calendar_days.days != 1)} (no working day)"
+
+
+def section_line(report: Report, section: str, first_in: Window | None = None) -> int | None:
+    """Where a finding about a whole section points: its first record (in the window, if given), else the
+    report's first line, so that every finding has a line to annotate."""
+    for record in getattr(report, section):
+        if first_in is None or getattr(record, _START[section]) in first_in:
+            return record.line
+    return report.line
+
+
+_START = {"meetings": "date", "interpretations": "published", "evaluations": "completed", "trainings": "date"}
 
 
 def verdict(subject: UnitYear, title: str, status: Status, message: str, line: int | None = None,
             due: dt.date | None = None, overdue: int | None = None) -> Verdict:
-    return Verdict(subject.unit.name, title, status, message, record_location(subject, line), due, overdue)
+    return Verdict(subject.unit.name, status, title, message, record_location(subject, line), due, overdue)
 
 
 def percent(value: Fraction) -> str:

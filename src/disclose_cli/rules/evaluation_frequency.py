@@ -3,7 +3,8 @@
 The notice's 政策评价 row: 制定政策性文件的部门、单位原则上每年至少开展1次专题性政策评价工作，各区市、开发区每年
 至少2次; 年底前将评价结果和运用情况向社会公开. Departments need 1 evaluation a year, districts and zones 2, each
 completed in the year with ``results_published`` by 31 December. Departments marked ``policy_maker: false`` in the
-registry are not judged. Pending until the year's end, then pass or fail. Subject: the year.
+registry are not judged. Pass once enough evaluations have published results; fail when the year has ended short
+of them; pending before. Subject: the year.
 
 Passes (for a department)::
 
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..findings import Status, Verdict
 from ..periods import whole_year
-from .base import RuleContext, UnitYear, verdict
+from .base import RuleContext, UnitYear, section_line, verdict
 
 if TYPE_CHECKING:
     from ..report import Evaluation, Report
@@ -50,9 +51,11 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if len(published) >= required:
         yield verdict(subject, year.label, Status.PASS, shown, published[0].line, year.end)
     elif ctx.as_of >= year.end:
-        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}", due=year.end)
+        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}",
+                      section_line(subject.report, "evaluations"), year.end)
     else:
-        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}", due=year.end)
+        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}",
+                      section_line(subject.report, "evaluations"), year.end)
 
 
 def tally(report: Report, as_of: dt.date) -> tuple[list[Evaluation], list[Evaluation]]:

@@ -34,5 +34,6 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if decision.issued > ctx.as_of:
             continue
         due = ctx.calendar.add(decision.issued, ctx.parameters.feedback_workdays)
-        status, message, late = judge_due(ctx, decision.feedback_published, due, "feedback published")
+        status, message, late = judge_due(ctx, decision.feedback_published, due, "feedback published",
+                                          "feedback not published")
         yield verdict(subject, decision.title, status, message, decision.line, due, late)

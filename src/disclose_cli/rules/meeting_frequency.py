@@ -26,7 +26,7 @@ from typing import Iterable
 
 from ..findings import Status, Verdict
 from ..periods import windows
-from .base import RuleContext, UnitYear, verdict
+from .base import RuleContext, UnitYear, section_line, verdict
 
 ID = "meeting-frequency"
 
@@ -35,7 +35,8 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if not ctx.assigned(ID, subject.unit):
         return
     span = ctx.parameters.meeting_span.get(subject.unit.kind, "half")
-    held = [meeting for meeting in subject.report.meetings if meeting.date <= ctx.as_of]
+    held = sorted((meeting for meeting in subject.report.meetings if meeting.date <= ctx.as_of),
+                  key=lambda meeting: meeting.date)
     for window in windows(subject.year, span):
         if ctx.as_of < window.start:
             continue
@@ -49,11 +50,11 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
             continue
         empty = f"; {len(in_window)} meeting{'s' * (len(in_window) != 1)} without public attendees" \
             if in_window else ""
+        line = section_line(subject.report, "meetings", window)
         if ctx.as_of >= window.end:
             yield verdict(subject, window.label, Status.FAIL,
-                          f"no meeting with public representatives in {window.label}{empty}",
-                          due=window.end)
+                          f"no meeting with public representatives in {window.label}{empty}", line, window.end)
         else:
             yield verdict(subject, window.label, Status.PENDING,
                           f"no meeting with public representatives yet in {window.label}; window ends "
-                          f"{window.end}{empty}", due=window.end)
+                          f"{window.end}{empty}", line, window.end)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..findings import Status, Verdict
 from ..periods import whole_year
-from .base import RuleContext, UnitYear, percent, verdict
+from .base import RuleContext, UnitYear, percent, section_line, verdict
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -47,7 +47,8 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if not total:
         status = Status.FAIL if closed else Status.PENDING
         message = f"no interpretations recorded in {subject.year}"
-        yield verdict(subject, year.label, status, message, due=year.end)
+        yield verdict(subject, year.label, status, message, section_line(subject.report, "interpretations"),
+                      year.end)
         return
     share = Fraction(counted, total)
     shown = f"{counted} of {total} interpretations ({percent(share)}) in {'/'.join(forms)}"
@@ -57,7 +58,7 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     else:
         status = Status.FAIL if closed else Status.PENDING
         message = f"{shown}, below {percent(threshold)}" + ("" if closed else " so far")
-    yield verdict(subject, year.label, status, message, due=year.end)
+    yield verdict(subject, year.label, status, message, section_line(subject.report, "interpretations"), year.end)
 
 
 def tally(report: Report, as_of: dt.date, forms: tuple[str, ...]) -> tuple[int, int]:

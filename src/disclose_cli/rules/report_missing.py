@@ -20,6 +20,6 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if subject.report is not None or not ctx.catalog.tasks_of(subject.unit.name):
         return
     tasks = len(ctx.catalog.tasks_of(subject.unit.name))
-    yield Verdict(subject.unit.name, str(subject.year), Status.FAIL,
+    yield Verdict(subject.unit.name, Status.FAIL, str(subject.year),
                   f"no report file for {subject.year}; {tasks} task{'s' * (tasks != 1)} are assigned to this unit",
                   ctx.registry.location(subject.unit.name))

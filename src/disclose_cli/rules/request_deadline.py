@@ -41,5 +41,5 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if request.extended:
             limit += parameters.request_extension_workdays
         due = ctx.calendar.add(start, limit)
-        status, message, late = judge_due(ctx, request.answered, due, "answered")
+        status, message, late = judge_due(ctx, request.answered, due, "answered", "not answered")
         yield verdict(subject, request.ref, status, message, request.line, due, late)

@@ -40,14 +40,16 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
                       if entry.task not in assigned_ids and ID in ctx.catalog.by_id[entry.task].rules]
     for task in assigned + reported_roles:
         entry = progress.get(task.id)
-        line = entry.line if entry else None
+        line = entry.line if entry else report.line
         if entry is not None and entry.status == "not_applicable":
             yield verdict(subject, task.id, Status.WAIVED, f"not applicable: {entry.note}", line, task.deadline)
             continue
         done = entry.done_on if entry is not None and entry.status == "done" else None
-        status, message, late = judge_due(ctx, done, task.deadline, "done")
+        status, message, late = judge_due(ctx, done, task.deadline, "done", "not done")
         if entry is None:
             message += " (not in the unit's report: counts as not started)"
-        elif done is None or ctx.happened(done) is None:
+        elif done is not None and ctx.happened(done) is None:
+            message += f" (marked done on {done}, after the as-of date {ctx.as_of})"
+        elif done is None:
             message += f" (status: {entry.status})"
         yield verdict(subject, task.id, status, message, line, task.deadline, late)

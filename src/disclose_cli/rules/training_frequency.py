@@ -21,7 +21,7 @@ from typing import Iterable
 
 from ..findings import Status, Verdict
 from ..periods import whole_year
-from .base import RuleContext, UnitYear, verdict
+from .base import RuleContext, UnitYear, section_line, verdict
 
 ID = "training-frequency"
 
@@ -38,6 +38,8 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if len(held) >= required:
         yield verdict(subject, year.label, Status.PASS, shown, held[0].line, year.end)
     elif ctx.as_of >= year.end:
-        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}", due=year.end)
+        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}",
+                      section_line(subject.report, "trainings"), year.end)
     else:
-        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}", due=year.end)
+        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}",
+                      section_line(subject.report, "trainings"), year.end)

@@ -1,0 +1,58 @@
+"""The reader against the 402 inputs of the official YAML test suite: same values as PyYAML's own C loader
+(dates aside), a located problem where that loader fails, and never a crash."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from disclose_cli import yamlio
+
+SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite" / "cases"
+CASES = sorted(SUITE.glob("*.yaml")) if SUITE.is_dir() else []
+pytestmark = pytest.mark.skipif(not CASES, reason="shared/yaml-test-suite is not beside the checkout")
+
+
+class _Reference(yaml.CSafeLoader):
+    """The stock C loader, with dates kept as text as disclose keeps them."""
+
+
+_Reference.yaml_implicit_resolvers = yamlio._Loader.yaml_implicit_resolvers
+
+
+def _without_lines(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _without_lines(item) for key, item in value.items() if key != yamlio.LINE_KEY}
+    if isinstance(value, list):
+        return [_without_lines(item) for item in value]
+    return value
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_same_values_as_the_c_loader_or_a_located_problem(case: Path) -> None:
+    text = case.read_bytes().decode("utf-8")
+    document = yamlio.load_text(case, text)
+    try:
+        expected = yaml.load(text, Loader=_Reference)
+    except yaml.YAMLError:
+        assert document.problems, "the C loader refuses this input, so must disclose"
+        assert all(problem.location.path == case for problem in document.problems)
+        return
+    duplicates = [problem for problem in document.problems if "duplicate key" in problem.message]
+    assert document.problems == duplicates
+    if not duplicates and not isinstance(expected, set):
+        assert _without_lines(document.data) == expected
+
+
+def test_validate_answers_every_case_in_one_run_without_a_traceback(tmp_path: Path) -> None:
+    completed = subprocess.run([sys.executable, "-m", "disclose_cli", "validate", str(SUITE)],
+                               capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert completed.returncode == 2
+    assert "Traceback" not in completed.stderr
+    named = {line.split(":", 1)[0] for line in completed.stderr.splitlines()}
+    # None of these is a report, so every file gets at least one problem.
+    assert {str(case) for case in CASES} <= named
