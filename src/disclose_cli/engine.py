@@ -85,10 +85,11 @@ def _with_waivers(rule: str, verdict: Verdict, waivers: Iterable[Waiver], as_of:
     for waiver in matching:
         if waiver.expires is None or as_of <= waiver.expires:
             note = f"{waiver.reason} (approved by {waiver.approved_by})"
-            return finding._replace(status=Status.WAIVED, message=f"{finding.message}; waived: {note}",
-                           waiver=note)
+            return finding._replace(
+                status=Status.WAIVED, message=f"{finding.message}; waived: {note}",
+                message_zh=f"{finding.message_zh}；已豁免：{waiver.reason}（批准：{waiver.approved_by}）", waiver=note)
     if matching:
         expired = max(waiver.expires for waiver in matching)
         return finding._replace(message=f"{finding.message} (the waiver expired on {expired})",
-                       waiver=f"expired {expired}")
+                                message_zh=f"{finding.message_zh}（豁免已于{expired}到期）", waiver=f"expired {expired}")
     return finding

@@ -20,6 +20,16 @@ class Status(str, Enum):
         return self.value
 
 
+class Phrase(NamedTuple):
+    """A message in English and Chinese: check output, JSON and English reports use ``en``, Chinese reports ``zh``."""
+
+    en: str
+    zh: str
+
+    def __add__(self, other: tuple) -> Phrase:  # type: ignore[override]
+        return Phrase(self.en + other[0], self.zh + other[1])
+
+
 class Verdict(NamedTuple):
     """What a rule saw: the engine adds the rule's identity and applies waivers. (Verdicts and findings are
     named tuples: immutable like frozen dataclasses, and much cheaper to make by the hundred thousand.)"""
@@ -28,6 +38,7 @@ class Verdict(NamedTuple):
     status: Status
     subject: str
     message: str
+    message_zh: str
     location: Location
     due: dt.date | None = None
     overdue_workdays: int | None = None  # for fails past a due date: by how many working days
@@ -39,6 +50,7 @@ class Finding(NamedTuple):
     status: Status
     subject: str
     message: str
+    message_zh: str
     location: Location
     due: dt.date | None = None
     overdue_workdays: int | None = None
@@ -51,6 +63,7 @@ class Finding(NamedTuple):
             "status": self.status.value,
             "subject": self.subject,
             "message": self.message,
+            "message_zh": self.message_zh,
             "due": self.due.isoformat() if self.due else None,
             "file": str(self.location.path),
             "line": self.location.line,

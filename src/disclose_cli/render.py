@@ -12,6 +12,8 @@ from typing import Any
 from .context import bundled_path
 from .safetext import clean
 
+from jinja2 import pass_context  # render is imported only by the commands that render
+
 def markdown_cell(value: Any) -> str:
     """A GitHub-flavoured Markdown table cell: no raw HTML, no column breaks, no line breaks."""
     text = re.sub(r"([\\`*_\[\]|])", r"\\\1", clean(value))
@@ -46,8 +48,22 @@ def environment(templates: Path | None = None):  # noqa: ANN201 - jinja2 is impo
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(clean=clean, md=markdown_cell, pct=percent)
+    env.filters.update(clean=clean, md=markdown_cell, pct=percent, message=_message, subject=_subject)
     return env
+
+
+@pass_context
+def _message(context: Any, finding: Any) -> str:
+    """A finding's message in the report's language."""
+    return finding.message_zh if context.get("lang") == "zh" else finding.message
+
+
+@pass_context
+def _subject(context: Any, finding: Any) -> str:
+    """A finding's subject; a task id is followed by the task's heading from the catalog."""
+    titles = getattr(context.get("data"), "task_titles", None) or {}
+    title = titles.get(finding.subject) if finding.rule == "task-deadline" else None
+    return f"{finding.subject}（{title}）" if title else finding.subject
 
 
 def render(template: str, templates: Path | None, lang: str, **context: Any) -> str:

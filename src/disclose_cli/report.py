@@ -7,7 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Count, Flag, IsoDate, Record, Text
+from .annual_format import (APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_BY_LABEL, APPLICANTS, OUTCOME_BY_LABEL,
+                            OUTCOME_CODES, TABLE3_ROWS)
+from .fields import Count, Flag, IsoDate, Record, Text, drop_line_key
 
 TaskStatus = Literal["planned", "in_progress", "done", "not_applicable"]
 InterpretationForm = Literal["text", "graphic", "video", "animation", "audio", "h5", "briefing", "interview", "article"]
@@ -66,13 +68,27 @@ class Training(Record):
     date: IsoDate
 
 
+def _code_for(labels: dict[str, str]):  # noqa: ANN202
+    """Accept the exact Chinese label of the national format in place of a code."""
+    def convert(value: Any) -> Any:
+        return labels.get(value.strip(), value) if isinstance(value, str) else value
+    return BeforeValidator(convert)
+
+
+Applicant = Annotated[Literal[tuple(code for code, _ in APPLICANTS)], _code_for(APPLICANT_BY_LABEL)]
+Outcome = Annotated[Literal[OUTCOME_CODES], _code_for(OUTCOME_BY_LABEL)]
+
+
 class Request(Record):
     ref: Text
     received: IsoDate
     corrected: IsoDate | None = None
-    answered: IsoDate | None = None
+    answered: IsoDate | None = None  # the day handling ended: a reply sent, or the request closed (其他处理)
     extended: Flag = False
     excluded_workdays: Count = 0
+    applicant: Applicant | None = None  # Table 三's column
+    outcome: Outcome | None = None  # Table 三's row, once handled
+    carried_over: Flag = False  # listed again from last year's report, unanswered at its end (二、上年结转)
 
 
 class Waiver(Record):
@@ -81,6 +97,72 @@ class Waiver(Record):
     reason: Text
     approved_by: Text
     expires: IsoDate | None = None
+
+
+class DocumentCounts(Record):
+    issued: Count = 0  # 本年制发件数
+    repealed: Count = 0  # 本年废止件数
+    in_force: Count = 0  # 现行有效件数
+
+
+class Proactive(Record):
+    """Table 二 (第二十条): documents, decisions and fees of the year."""
+
+    regulations: DocumentCounts = Field(default_factory=DocumentCounts)  # 规章
+    normative_documents: DocumentCounts = Field(default_factory=DocumentCounts)  # 行政规范性文件
+    licensing_decisions: Count = 0  # 行政许可
+    penalty_decisions: Count = 0  # 行政处罚
+    enforcement_decisions: Count = 0  # 行政强制
+    fees_wan_yuan: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0  # 行政事业性收费, 万元
+
+
+class Appeal(Record):
+    """A 行政复议 or 行政诉讼 case about information disclosure (Table 四)."""
+
+    ref: Text | None = None
+    kind: Literal[tuple(code for code, _ in APPEAL_KINDS)]
+    result: Literal[tuple(code for code, _ in APPEAL_RESULTS)]
+
+
+class Overview(Record):
+    """一、总体情况, in its five sub-heads."""
+
+    proactive: Text | None = None
+    requests: Text | None = None
+    management: Text | None = None
+    platforms: Text | None = None
+    oversight: Text | None = None
+
+
+class Contact(Record):
+    address: Text | None = None
+    phone: Text | None = None
+    website: Text | None = None
+    email: Text | None = None
+
+
+class AnnualReportText(Record):
+    """The unit's own text of its 政府信息公开工作年度报告, and when it was published."""
+
+    overview: Overview = Field(default_factory=Overview)
+    problems: Text | None = None  # 五、存在的主要问题及改进情况
+    other: Text | None = None  # 六、其他需要报告的事项
+    contact: Contact = Field(default_factory=Contact)
+    published: IsoDate | None = None  # in the next year
+
+
+TABLE3_KEYS = tuple(key for key, _ in TABLE3_ROWS)
+Row7 = Annotated[list[Count], Field(min_length=7, max_length=7)]
+Row5 = Annotated[list[Count], Field(min_length=5, max_length=5)]
+
+
+class AnnualReportFigures(Record):
+    """Figures typed by hand, for units that keep their request logs elsewhere: Table 三 row by row (six applicant
+    columns and 总计), Table 四 group by group (维持, 纠正, 其他, 尚未审结, 总计)."""
+
+    table3: Annotated[dict[Literal[TABLE3_KEYS], Row7], BeforeValidator(drop_line_key)] = Field(default_factory=dict)
+    table4: Annotated[dict[Literal[tuple(code for code, _ in APPEAL_KINDS)], Row5],
+                      BeforeValidator(drop_line_key)] = Field(default_factory=dict)
 
 
 class Report(Record):
@@ -95,6 +177,10 @@ class Report(Record):
     trainings: list[Training] = Field(default_factory=list)
     requests: list[Request] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
+    proactive: Proactive | None = None
+    appeals: list[Appeal] = Field(default_factory=list)
+    annual_report: AnnualReportText | None = None
+    annual_report_figures: AnnualReportFigures | None = None
 
 
 # For each record section: the date that places a record in its year, then the dates that may follow it, each

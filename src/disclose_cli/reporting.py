@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from pathlib import Path
+
 from .dataset import Dataset
+from .locations import InputError, Location, Problem
 from .engine import CheckOptions, check
 from .findings import CheckResult, Finding, Status
 from .periods import Window, quarter, whole_year, windows
@@ -91,6 +94,7 @@ class ReportData:
     trend: list[TrendPoint]
     multimedia_threshold: float
     window_labels: dict[str, list[str]]  # unit kind span → labels
+    task_titles: dict[str, str]  # task id → 公开事项 · 公开内容 heading, to name tasks in the report
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -105,6 +109,10 @@ def default_as_of(period: Window, today: dt.date) -> dt.date:
 
 def build(dataset: Dataset, period: Window, options: CheckOptions) -> ReportData:
     year = period.start.year
+    if dataset.context.catalog(year) is None:
+        known = ", ".join(str(each) for each in sorted(dataset.context.catalogs)) or "none"
+        raise InputError([Problem(Location(Path("--period")),
+                                  f"no task catalog for {year}; catalogs are loaded for: {known}")])
     result = check(_only_year(dataset, year), options)
     return _assemble(dataset, period, year, result, options, _trend(dataset, period, year, options))
 
@@ -191,6 +199,8 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
         trend=trend,
         multimedia_threshold=float(parameters.multimedia_share),
         window_labels={span: [w.label for w in windows(year, span)] for span in ("quarter", "half")},
+        task_titles={task.id: task.item + (f" · {task.subitem}" if task.subitem else "")
+                     for task in (catalog.tasks if catalog else ())},
         warnings=result.warnings,
     )
 

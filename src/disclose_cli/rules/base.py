@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Status, Verdict
 from ..locations import Location
 
 if TYPE_CHECKING:
@@ -68,8 +68,8 @@ def record_location(subject: UnitYear, line: int | None) -> Location:
     return Location(subject.path, line)
 
 
-def judge_due(ctx: RuleContext, done: dt.date | None, due: dt.date, done_as: str,
-              missing_as: str) -> tuple[Status, str, int | None]:
+def judge_due(ctx: RuleContext, done: dt.date | None, due: dt.date, done_as: Phrase,
+              missing_as: Phrase) -> tuple[Status, Phrase, int | None]:
     """Status, message and working days overdue for something due on ``due`` and done on ``done`` (or not yet).
 
     ``done_as`` and ``missing_as`` phrase the two outcomes ("answered" / "not answered"). A deadline has passed
@@ -78,21 +78,28 @@ def judge_due(ctx: RuleContext, done: dt.date | None, due: dt.date, done_as: str
     done = ctx.happened(done)
     if done is not None:
         if done <= due:
-            return Status.PASS, f"{done_as} {done}, on time (due {due})", None
+            return Status.PASS, Phrase(f"{done_as.en} {done}, on time (due {due})",
+                                       f"{done_as.zh}于{done}，未超期限（{due}）"), None
         late = ctx.calendar.count(due, done)
-        return Status.FAIL, f"{done_as} {done}, {_late(late, done - due)} after the due date {due}", late
+        by = _late(late, done - due)
+        return Status.FAIL, Phrase(f"{done_as.en} {done}, {by.en} after the due date {due}",
+                                   f"{done_as.zh}于{done}，超过期限{due}共{by.zh}"), late
     if ctx.as_of < due:
-        return Status.PENDING, f"{missing_as} yet; due {due}", None
+        return Status.PENDING, Phrase(f"{missing_as.en} yet; due {due}", f"{missing_as.zh}，期限{due}"), None
     late = ctx.calendar.count(due, ctx.as_of)
-    overdue = f", overdue by {_late(late, ctx.as_of - due)}" if ctx.as_of > due else ""
-    return Status.FAIL, f"{missing_as}; due {due}{overdue}", late
+    if ctx.as_of == due:
+        return Status.FAIL, Phrase(f"{missing_as.en}; due {due}", f"{missing_as.zh}，期限{due}已届满"), late
+    by = _late(late, ctx.as_of - due)
+    return Status.FAIL, Phrase(f"{missing_as.en}; due {due}, overdue by {by.en}",
+                               f"{missing_as.zh}，期限{due}，已逾期{by.zh}"), late
 
 
-def _late(workdays: int, calendar_days: dt.timedelta) -> str:
+def _late(workdays: int, calendar_days: dt.timedelta) -> Phrase:
     if workdays:
-        return f"{workdays} working day{'s' * (workdays != 1)}"
+        return Phrase(f"{workdays} working day{'s' * (workdays != 1)}", f"{workdays}个工作日")
     # Late, but only by days off (a reply posted on the Saturday after a Friday deadline).
-    return f"{calendar_days.days} day{'s' * (calendar_days.days != 1)} (no working day)"
+    days = calendar_days.days
+    return Phrase(f"{days} day{'s' * (days != 1)} (no working day)", f"{days}天（均为非工作日）")
 
 
 def section_line(report: Report, section: str, first_in: Window | None = None) -> int | None:
@@ -107,9 +114,27 @@ def section_line(report: Report, section: str, first_in: Window | None = None) -
 _START = {"meetings": "date", "interpretations": "published", "evaluations": "completed", "trainings": "date"}
 
 
-def verdict(subject: UnitYear, title: str, status: Status, message: str, line: int | None = None,
+def verdict(subject: UnitYear, title: str, status: Status, message: Phrase, line: int | None = None,
             due: dt.date | None = None, overdue: int | None = None) -> Verdict:
-    return Verdict(subject.unit.name, status, title, message, record_location(subject, line), due, overdue)
+    return Verdict(subject.unit.name, status, title, message.en, message.zh, record_location(subject, line), due,
+                   overdue)
+
+
+def judge_yearly(subject: UnitYear, ctx: RuleContext, year: Window, achieved: bool, shown: Phrase,
+                 pass_line: int | None, section: str) -> Verdict:
+    """A yearly count: pass once achieved; fail when the year has ended short of it; pending before."""
+    if achieved:
+        return verdict(subject, year.label, Status.PASS, shown, pass_line, year.end)
+    line = section_line(subject.report, section)
+    if ctx.as_of >= year.end:
+        return verdict(subject, year.label, Status.FAIL, shown + (f"; the year ended {year.end}", f"；截至{year.end}"), line,
+                       year.end)
+    return verdict(subject, year.label, Status.PENDING,
+                   shown + (f" so far; due {year.end}", f"，截至目前；期限{year.end}"), line, year.end)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
 
 
 def percent(value: Fraction) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Status, Verdict
 from .base import RuleContext, UnitYear, verdict
 
 ID = "consultation-period"
@@ -36,13 +36,16 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if consultation.opened > ctx.as_of:
             continue
         days = (consultation.closed - consultation.opened).days
-        span = f"open {days} days ({consultation.opened} to {consultation.closed})"
+        span = Phrase(f"open {days} days ({consultation.opened} to {consultation.closed})",
+                      f"公开征求意见{days}日（{consultation.opened}至{consultation.closed}）")
         if days >= minimum:
             status, message = Status.PASS, span
         elif consultation.short_reason:
-            status, message = Status.WAIVED, f"{span}, under {minimum}; reason given: {consultation.short_reason}"
+            status = Status.WAIVED
+            message = span + (f", under {minimum}; reason given: {consultation.short_reason}",
+                              f"，不足{minimum}日；已说明理由：{consultation.short_reason}")
         else:
             status = Status.FAIL
-            message = f"{span}, {minimum - days} short of {minimum} and no short_reason published"
-        yield verdict(subject, consultation.title, status, message, consultation.line,
-                      due=None)
+            message = span + (f", {minimum - days} short of {minimum} and no short_reason published",
+                              f"，比{minimum}日少{minimum - days}日，且未说明缩短期限的理由")
+        yield verdict(subject, consultation.title, status, message, consultation.line)

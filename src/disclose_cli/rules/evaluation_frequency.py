@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterable
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Verdict
 from ..periods import whole_year
-from .base import RuleContext, UnitYear, section_line, verdict
+from .base import RuleContext, UnitYear, judge_yearly, plural
 
 if TYPE_CHECKING:
     from ..report import Evaluation, Report
@@ -45,17 +45,12 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     required = ctx.parameters.evaluations_required.get(unit.kind, 1)
     completed, published = tally(subject.report, ctx.as_of)
     unpublished = len(completed) - len(published)
-    shown = f"{len(published)} of {required} evaluation{'s' * (required != 1)} completed with results published"
+    shown = Phrase(f"{len(published)} of {plural(required, 'evaluation')} completed with results published",
+                   f"完成并公开结果的政策评价{len(published)}次（要求{required}次）")
     if unpublished:
-        shown += f"; {unpublished} without published results"
-    if len(published) >= required:
-        yield verdict(subject, year.label, Status.PASS, shown, published[0].line, year.end)
-    elif ctx.as_of >= year.end:
-        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}",
-                      section_line(subject.report, "evaluations"), year.end)
-    else:
-        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}",
-                      section_line(subject.report, "evaluations"), year.end)
+        shown += (f"; {unpublished} without published results", f"；另有{unpublished}次未公开评价结果")
+    achieved = len(published) >= required
+    yield judge_yearly(subject, ctx, year, achieved, shown, published[0].line if achieved else None, "evaluations")
 
 
 def tally(report: Report, as_of: dt.date) -> tuple[list[Evaluation], list[Evaluation]]:

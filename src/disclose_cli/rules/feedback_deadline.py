@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Verdict
+from ..findings import Phrase, Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "feedback-deadline"
+PUBLISHED = Phrase("feedback published", "结果反馈公开")
+NOT_PUBLISHED = Phrase("feedback not published", "尚未公开结果反馈")
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -34,6 +36,5 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if decision.issued > ctx.as_of:
             continue
         due = ctx.calendar.add(decision.issued, ctx.parameters.feedback_workdays)
-        status, message, late = judge_due(ctx, decision.feedback_published, due, "feedback published",
-                                          "feedback not published")
+        status, message, late = judge_due(ctx, decision.feedback_published, due, PUBLISHED, NOT_PUBLISHED)
         yield verdict(subject, decision.title, status, message, decision.line, due, late)

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Status, Verdict
 from ..periods import windows
-from .base import RuleContext, UnitYear, section_line, verdict
+from .base import RuleContext, UnitYear, plural, section_line, verdict
 
 ID = "meeting-frequency"
 
@@ -44,17 +44,18 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         attended = [meeting for meeting in in_window if meeting.public_attendees >= 1]
         if attended:
             first = attended[0]
-            yield verdict(subject, window.label, Status.PASS,
-                          f"{len(attended)} meeting{'s' * (len(attended) != 1)} with public representatives "
-                          f"(first: {first.title}, {first.date})", first.line, window.end)
+            yield verdict(subject, window.label, Status.PASS, Phrase(
+                f"{plural(len(attended), 'meeting')} with public representatives (first: {first.title}, {first.date})",
+                f"{len(attended)}次会议邀请公众代表列席（首次：{first.title}，{first.date}）"), first.line, window.end)
             continue
-        empty = f"; {len(in_window)} meeting{'s' * (len(in_window) != 1)} without public attendees" \
-            if in_window else ""
+        empty = Phrase(f"; {plural(len(in_window), 'meeting')} without public attendees",
+                       f"；{len(in_window)}次会议无公众代表列席") if in_window else Phrase("", "")
         line = section_line(subject.report, "meetings", window)
         if ctx.as_of >= window.end:
-            yield verdict(subject, window.label, Status.FAIL,
-                          f"no meeting with public representatives in {window.label}{empty}", line, window.end)
+            yield verdict(subject, window.label, Status.FAIL, Phrase(
+                f"no meeting with public representatives in {window.label}",
+                f"{window.label}未召开邀请公众代表列席的会议") + empty, line, window.end)
         else:
-            yield verdict(subject, window.label, Status.PENDING,
-                          f"no meeting with public representatives yet in {window.label}; window ends "
-                          f"{window.end}{empty}", line, window.end)
+            yield verdict(subject, window.label, Status.PENDING, Phrase(
+                f"no meeting with public representatives yet in {window.label}; window ends {window.end}",
+                f"{window.label}尚未召开邀请公众代表列席的会议，期限{window.end}") + empty, line, window.end)

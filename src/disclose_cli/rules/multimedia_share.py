@@ -24,7 +24,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import TYPE_CHECKING, Iterable
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Status, Verdict
 from ..periods import whole_year
 from .base import RuleContext, UnitYear, percent, section_line, verdict
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from ..report import Report
 
 ID = "multimedia-share"
+FORMS_ZH = {"text": "文字", "graphic": "图文", "video": "视频", "animation": "动漫", "audio": "音频", "h5": "H5",
+            "briefing": "发布会", "interview": "访谈", "article": "评论文章"}
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -46,18 +48,22 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     closed = ctx.as_of >= year.end
     if not total:
         status = Status.FAIL if closed else Status.PENDING
-        message = f"no interpretations recorded in {subject.year}"
+        message = Phrase(f"no interpretations recorded in {subject.year}", f"{subject.year}年未记录政策解读")
         yield verdict(subject, year.label, status, message, section_line(subject.report, "interpretations"),
                       year.end)
         return
     share = Fraction(counted, total)
-    shown = f"{counted} of {total} interpretations ({percent(share)}) in {'/'.join(forms)}"
+    shown = Phrase(f"{counted} of {total} interpretations ({percent(share)}) in {'/'.join(forms)}",
+                   f"政策解读{total}篇，其中{'、'.join(FORMS_ZH.get(form, form) for form in forms)}等形式{counted}篇"
+                   f"（{percent(share)}）")
     if share >= threshold:
         status = Status.PASS if closed else Status.PENDING
-        message = f"{shown}, meets {percent(threshold)}"
+        message = shown + (f", meets {percent(threshold)}", f"，达到{percent(threshold)}")
     else:
         status = Status.FAIL if closed else Status.PENDING
-        message = f"{shown}, below {percent(threshold)}" + ("" if closed else " so far")
+        message = shown + (f", below {percent(threshold)}", f"，低于{percent(threshold)}")
+        if not closed:
+            message += (" so far", "（截至目前）")
     yield verdict(subject, year.label, status, message, section_line(subject.report, "interpretations"), year.end)
 
 

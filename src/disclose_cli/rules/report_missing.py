@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Status, Verdict
-from .base import RuleContext, UnitYear
+from .base import RuleContext, UnitYear, plural
 
 ID = "report-missing"
 
@@ -21,5 +21,6 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         return
     tasks = len(ctx.catalog.tasks_of(subject.unit.name))
     yield Verdict(subject.unit.name, Status.FAIL, str(subject.year),
-                  f"no report file for {subject.year}; {tasks} task{'s' * (tasks != 1)} are assigned to this unit",
+                  f"no report file for {subject.year}; {plural(tasks, 'task')} assigned to this unit",
+                  f"未报送{subject.year}年落实情况；本单位承担{tasks}项重点工作",
                   ctx.registry.location(subject.unit.name))

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Verdict
+from ..findings import Phrase, Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "request-deadline"
+ANSWERED = Phrase("answered", "答复")
+NOT_ANSWERED = Phrase("not answered", "尚未答复")
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -41,5 +43,5 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if request.extended:
             limit += parameters.request_extension_workdays
         due = ctx.calendar.add(start, limit)
-        status, message, late = judge_due(ctx, request.answered, due, "answered", "not answered")
+        status, message, late = judge_due(ctx, request.answered, due, ANSWERED, NOT_ANSWERED)
         yield verdict(subject, request.ref, status, message, request.line, due, late)

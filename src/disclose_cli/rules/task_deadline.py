@@ -24,10 +24,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Status, Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "task-deadline"
+DONE = Phrase("done", "完成")
+NOT_DONE = Phrase("not done", "尚未完成")
+STATUS_ZH = {"planned": "计划中", "in_progress": "推进中", "done": "已完成", "not_applicable": "不适用"}
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -42,14 +45,16 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         entry = progress.get(task.id)
         line = entry.line if entry else report.line
         if entry is not None and entry.status == "not_applicable":
-            yield verdict(subject, task.id, Status.WAIVED, f"not applicable: {entry.note}", line, task.deadline)
+            yield verdict(subject, task.id, Status.WAIVED,
+                          Phrase(f"not applicable: {entry.note}", f"不适用：{entry.note}"), line, task.deadline)
             continue
         done = entry.done_on if entry is not None and entry.status == "done" else None
-        status, message, late = judge_due(ctx, done, task.deadline, "done", "not done")
+        status, message, late = judge_due(ctx, done, task.deadline, DONE, NOT_DONE)
         if entry is None:
-            message += " (not in the unit's report: counts as not started)"
+            message += (" (not in the unit's report: counts as not started)", "（本单位报告未列此项，按未开始计）")
         elif done is not None and ctx.happened(done) is None:
-            message += f" (marked done on {done}, after the as-of date {ctx.as_of})"
+            message += (f" (marked done on {done}, after the as-of date {ctx.as_of})",
+                        f"（标记于{done}完成，晚于统计截止日{ctx.as_of}）")
         elif done is None:
-            message += f" (status: {entry.status})"
+            message += (f" (status: {entry.status})", f"（状态：{STATUS_ZH[entry.status]}）")
         yield verdict(subject, task.id, status, message, line, task.deadline, late)

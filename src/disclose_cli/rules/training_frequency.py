@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Status, Verdict
+from ..findings import Phrase, Verdict
 from ..periods import whole_year
-from .base import RuleContext, UnitYear, section_line, verdict
+from .base import RuleContext, UnitYear, judge_yearly, plural
 
 ID = "training-frequency"
 
@@ -34,12 +34,7 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         return
     required = ctx.parameters.trainings_required
     held = [training for training in subject.report.trainings if training.date <= ctx.as_of]
-    shown = f"{len(held)} training{'s' * (len(held) != 1)} recorded (at least {required} a year)"
-    if len(held) >= required:
-        yield verdict(subject, year.label, Status.PASS, shown, held[0].line, year.end)
-    elif ctx.as_of >= year.end:
-        yield verdict(subject, year.label, Status.FAIL, f"{shown} by {year.end}",
-                      section_line(subject.report, "trainings"), year.end)
-    else:
-        yield verdict(subject, year.label, Status.PENDING, f"{shown} so far; due {year.end}",
-                      section_line(subject.report, "trainings"), year.end)
+    shown = Phrase(f"{plural(len(held), 'training')} recorded (at least {required} a year)",
+                   f"记录业务培训{len(held)}次（每年至少{required}次）")
+    achieved = len(held) >= required
+    yield judge_yearly(subject, ctx, year, achieved, shown, held[0].line if achieved else None, "trainings")
