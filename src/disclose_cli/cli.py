@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "workdays": "disclose_cli.commands.workdays",
     "rules": "disclose_cli.commands.rules",
     "report": "disclose_cli.commands.report",
+    "annual-report": "disclose_cli.commands.annual_report",
     "plan": "disclose_cli.commands.plan",
     "config": "disclose_cli.commands.config",
     "schema": "disclose_cli.commands.schema",

@@ -97,8 +97,45 @@ def load(paths: Iterable[Path], context: Context,
                 ))
                 continue
             dataset.sources.append(source)
+    dataset.problems.extend(_carry_over_problems(dataset.sources))
     dataset.problems.sort(key=Problem.sort_key)
     return dataset
+
+
+_CARRIED_FIELDS = ("received", "corrected", "extended", "excluded_workdays", "applicant", "answered", "outcome")
+
+
+def _carry_over_problems(sources: list[Source]) -> Iterable[Problem]:
+    """A request unanswered at a year's end is listed again, carried over, in the next year's report: when both
+    reports are in the data, the two entries must agree."""
+    by_unit_year = {(source.report.unit, source.report.year): source for source in sources}
+    for (unit, year), source in by_unit_year.items():
+        previous = by_unit_year.get((unit, year - 1))
+        if previous is None:
+            continue
+        earlier = {request.ref: request for request in previous.report.requests}
+        carried = {request.ref for request in source.report.requests if request.carried_over}
+        for request in source.report.requests:
+            if not request.carried_over:
+                continue
+            before = earlier.get(request.ref)
+            where = Location(source.path, request.line)
+            if before is None:
+                yield Problem(where, f"request '{request.ref}' is marked carried_over, but the {year - 1} report "
+                                     f"({previous.path}) has no request '{request.ref}'")
+                continue
+            for key in _CARRIED_FIELDS:
+                mine, theirs = getattr(request, key), getattr(before, key)
+                if mine != theirs and not (key in ("answered", "outcome") and (mine is None or theirs is None)):
+                    yield Problem(where, f"request '{request.ref}': {key} is {mine} here but {theirs} in the "
+                                         f"{year - 1} report ({previous.path}:{before.line})")
+        year_end = dt.date(year - 1, 12, 31)
+        for request in previous.report.requests:
+            open_at_year_end = request.answered is None or request.answered > year_end
+            if open_at_year_end and request.ref not in carried:
+                yield Problem(Location(previous.path, request.line),
+                              f"request '{request.ref}' was not answered by {year_end}; list it in the {year} report "
+                              f"({source.path}) with carried_over: true")
 
 
 def _locate(path: Path, loc: tuple[str | int, ...]) -> Location:
@@ -181,9 +218,15 @@ def _consistency_problems(report: Report, locate: Locator, context: Context) -> 
     if unit is None:
         yield problem(("unit",), f"unknown unit '{report.unit}'{registry.suggest(report.unit)}")
     catalog = context.catalog(report.year)
-    if catalog is None:
+    # A file for the year just before a catalog's year may be kept for its requests carried over (Table 三's
+    # 二、上年结转) and last year's figures; it needs no catalog, but then lists no tasks.
+    previous_only = catalog is None and context.catalog(report.year + 1) is not None
+    if catalog is None and not previous_only:
         known = ", ".join(str(year) for year in sorted(context.catalogs)) or "none"
         yield problem(("year",), f"no task catalog for {report.year}; catalogs are loaded for: {known}")
+    if previous_only and report.tasks:
+        yield problem(("tasks",), f"there is no task catalog for {report.year}: a {report.year} report kept for "
+                                  f"the {report.year + 1} annual report lists no tasks")
 
     first_line: dict[str, int] = {}
     for index, progress in enumerate(report.tasks):
@@ -215,8 +258,14 @@ def _consistency_problems(report: Report, locate: Locator, context: Context) -> 
     for section, (start_key, later_keys) in SECTION_DATES.items():
         for index, record in enumerate(getattr(report, section)):
             at = (section, index)
-            yield from _year_problems(problem, at + (start_key,), getattr(record, start_key), report.year,
-                                      later=False)
+            if getattr(record, "carried_over", False):
+                # Listed again from last year's report: it was received last year.
+                if record.received.year != report.year - 1:
+                    yield problem(at + ("received",), f"a carried-over request was received in "
+                                  f"{report.year - 1}; {record.received} is not in {report.year - 1}")
+            else:
+                yield from _year_problems(problem, at + (start_key,), getattr(record, start_key), report.year,
+                                          later=False)
             for key, reference in later_keys:
                 value = getattr(record, key)
                 if value is None:
@@ -224,15 +273,29 @@ def _consistency_problems(report: Report, locate: Locator, context: Context) -> 
                 earlier = later_than(record, reference)
                 if earlier is not None and value < earlier[1]:
                     yield problem(at + (key,), f"'{key}' {value} is before '{earlier[0]}' {earlier[1]}")
-                else:
+                elif not (getattr(record, "carried_over", False) and value.year == report.year - 1):
                     yield from _year_problems(problem, at + (key,), value, report.year, later=True)
 
-    from .catalog import RULE_IDS
+    for index, request in enumerate(report.requests):
+        if request.outcome is not None and request.answered is None:
+            yield problem(("requests", index, "outcome"), "an outcome needs 'answered', the day handling ended "
+                                                          "(a reply sent, or the request closed)")
+    seen_refs: dict[str, int] = {}
+    for index, request in enumerate(report.requests):
+        if request.ref in seen_refs:
+            yield problem(("requests", index, "ref"), f"request '{request.ref}' is listed twice (first at line "
+                                                      f"{seen_refs[request.ref]})")
+        seen_refs.setdefault(request.ref, request.line or 0)
+    if report.annual_report is not None and report.annual_report.published is not None:
+        yield from _year_problems(problem, ("annual_report", "published"), report.annual_report.published,
+                                  report.year, later=True)
+
+    from .rules import RULES
 
     for index, waiver in enumerate(report.waivers):
-        if waiver.rule not in RULE_IDS:
+        if waiver.rule not in RULES:
             yield problem(("waivers", index, "rule"), f"unknown rule '{waiver.rule}'" + did_you_mean(
-                waiver.rule, RULE_IDS) + f"; rules are {', '.join(RULE_IDS)}")
+                waiver.rule, list(RULES)) + f"; rules are {', '.join(RULES)}")
 
 
 def _year_problems(problem: Callable[[tuple, str], Problem], loc: tuple[str | int, ...], value: dt.date,

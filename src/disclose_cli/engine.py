@@ -42,9 +42,14 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
     for source in dataset.sources:
         by_year.setdefault(source.report.year, {})[source.report.unit] = source
 
+    reports = {(source.report.unit, source.report.year): source.report for source in dataset.sources}
+    judged = frozenset(year for year in by_year if context.catalog(year) is not None)
     findings: list[Finding] = []
     for year, sources in sorted(by_year.items()):
-        ctx = RuleContext(options.as_of, options.calendar, context.catalog(year), registry, options.parameters)
+        catalog = context.catalog(year)
+        if catalog is None:
+            continue  # a year kept only for the next year's annual report: nothing of its own is judged
+        ctx = RuleContext(options.as_of, options.calendar, catalog, registry, options.parameters, reports, judged)
         for unit in registry.units:
             if wanted and unit.name not in wanted:
                 continue

@@ -13,14 +13,27 @@ from .locations import InputError, Location, Problem
 
 @contextmanager
 def atomic_writer(path: Path, encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO[str]]:
-    """Yield a stream; on success the file appears whole at ``path``, on any failure nothing is left."""
+    """Yield a text stream; on success the file appears whole at ``path``, on any failure nothing is left."""
+    with _atomic(path, "w", encoding=encoding, newline=newline) as stream:
+        yield stream
+
+
+@contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[IO[bytes]]:
+    """As atomic_writer, for bytes (a Word document)."""
+    with _atomic(path, "wb") as stream:
+        yield stream
+
+
+@contextmanager
+def _atomic(path: Path, mode: str, **text_options: object) -> Iterator[IO]:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise InputError([Problem(Location(path), f"cannot write output: {error.strerror}")]) from None
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline=newline) as stream:
+        with os.fdopen(handle, mode, **text_options) as stream:
             yield stream
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)

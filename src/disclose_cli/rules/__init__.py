@@ -8,6 +8,8 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    annual_report_arithmetic,
+    annual_report_deadline,
     consultation_period,
     evaluation_frequency,
     feedback_deadline,
@@ -30,6 +32,8 @@ RULES: dict[str, ModuleType] = {
         evaluation_frequency,
         training_frequency,
         task_deadline,
+        annual_report_deadline,
+        annual_report_arithmetic,
         report_missing,
     )
 }

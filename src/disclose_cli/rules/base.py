@@ -35,6 +35,10 @@ class Parameters:
     evaluations_required: dict[str, int] = field(default_factory=lambda: {
         "department": 1, "other": 1, "district": 2, "zone": 2})
     trainings_required: int = 1  # 各单位每年至少组织1次集中学习培训
+    # 政府信息公开条例 第四十九条: departments publish by 31 January, governments (districts, zones) by 31 March.
+    annual_report_due: dict[str, str] = field(default_factory=lambda: {
+        "department": "01-31", "other": "01-31", "district": "03-31", "zone": "03-31"})
+    annual_report_due_by_unit: dict[str, str] = field(default_factory=dict)  # stricter local dates, by unit name
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,11 @@ class RuleContext:
     catalog: Catalog
     registry: Registry
     parameters: Parameters
+    reports: dict[tuple[str, int], Report] = field(default_factory=dict)  # every report loaded, by unit and year
+    judged_years: frozenset[int] = frozenset()  # years whose reports are judged (those with a catalog)
+
+    def report_of(self, unit: str, year: int) -> Report | None:
+        return self.reports.get((unit, year))
 
     def assigned(self, rule: str, unit: Unit) -> bool:
         """Whether the catalog assigns a task carrying ``rule`` to ``unit`` (window rules apply only then)."""

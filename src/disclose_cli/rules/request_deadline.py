@@ -4,7 +4,8 @@
 most 20 more (``extended: true``); time spent consulting third parties or other agencies is not counted
 (第三款, ``excluded_workdays``). 第三十条: after a correction (补正) the period runs from the day the corrected
 application is received (``corrected``). The receipt day itself is not counted. Not answered: pending until the
-due day has passed, then fail.
+due day has passed, then fail. A request carried over into the next year's report is judged once: in the report of
+the year it was received, when that report is in the data and judged; else in the report that carries it.
 
 Passes::
 
@@ -35,9 +36,11 @@ NOT_ANSWERED = Phrase("not answered", "尚未答复")
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     parameters = ctx.parameters
+    previous = ctx.report_of(subject.unit.name, subject.year - 1) if subject.year - 1 in ctx.judged_years else None
+    judged_before = {request.ref for request in previous.requests} if previous else set()
     for request in subject.report.requests:
-        if request.received > ctx.as_of:
-            continue
+        if request.received > ctx.as_of or (request.carried_over and request.ref in judged_before):
+            continue  # a request carried over is judged once, in the report of the year it was received
         start = ctx.happened(request.corrected) or request.received
         limit = parameters.request_workdays + request.excluded_workdays
         if request.extended:

@@ -1,0 +1,106 @@
+"""annual-report-arithmetic: the figures of the yearly report add up, cell by cell.
+
+The national format (国办公开办函〔2021〕30号) prints one rule and implies the others (shared/ANNUAL_REPORT.md §6):
+for every column of Table 三, 一 + 二 = 三（七）+ 四, and 三（七）总计 is the sum of its outcome rows; in every row,
+总计 is the sum of the six applicant columns; in Table 四, 总计 = 维持 + 纠正 + 其他 + 尚未审结 in each group; and
+this year's 二、上年结转 equals last year's 四、结转下年度继续办理 when last year's report is in the data.
+
+The figures checked are those typed into ``annual_report_figures:`` where a unit keeps its logs elsewhere, else
+those counted from its requests and appeals (which hold by construction, so what can fail there is a request that
+cannot be placed: no ``applicant``, or answered without an ``outcome``). Where a unit has both typed figures and
+classified records, the two must agree cell by cell. Each failure names the table, the row and the column; where
+one wrong cell explains every failed sum, the finding names that cell. Subject: the table, row and column.
+
+Passes::
+
+    annual_report_figures:
+      table3:
+        new: [3, 1, 0, 0, 0, 0, 4]
+        carried_in: [0, 0, 0, 0, 0, 0, 0]
+        disclosed: [2, 1, 0, 0, 0, 0, 3]
+        total: [2, 1, 0, 0, 0, 0, 3]
+        carried_out: [1, 0, 0, 0, 0, 0, 1]
+        # every other row of Table 三: seven zeros
+
+Fails::
+
+    annual_report_figures:
+      table3:
+        new: [3, 1, 0, 0, 0, 0, 5]      # 总计 5 is not 3 + 1
+        ...
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..annual import (APPEAL_LABEL, ROW_LABEL, Discrepancy, check_table3, check_table4, explaining_cell,
+                      table3_from_requests, table4_from_appeals)
+from ..annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT, TABLE3_ROWS
+from ..findings import Phrase, Status, Verdict
+from .base import RuleContext, UnitYear, verdict
+
+ID = "annual-report-arithmetic"
+
+
+def figures(report) -> tuple[dict, dict, bool]:  # noqa: ANN001
+    """Table 三 and Table 四 as the annual report will show them, and whether they were typed."""
+    typed = report.annual_report_figures
+    if typed is not None and (typed.table3 or typed.table4):
+        table3 = {key: typed.table3.get(key, [0] * len(COLUMNS)) for key, _ in TABLE3_ROWS}
+        table4 = {kind: typed.table4.get(kind, [0] * len(APPEAL_COLUMNS)) for kind in APPEAL_LABEL}
+        return table3, table4, True
+    return table3_from_requests(report)[0], table4_from_appeals(report), False
+
+
+def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
+    report = subject.report
+    table3, table4, typed = figures(report)
+    line = report.annual_report_figures.line if typed else report.line
+    previous = ctx.report_of(subject.unit.name, subject.year - 1)
+    last_carried_out = figures(previous)[0][ROW_CARRIED_OUT] if previous is not None else None
+    discrepancies = check_table3(table3, last_carried_out) + check_table4(table4)
+    if discrepancies:
+        yield from _failures(subject, discrepancies, line)
+    counted, unplaced = table3_from_requests(report)
+    for reason_en, reason_zh, requests in (
+            ("no applicant", "未填申请人类别", unplaced.no_applicant),
+            ("answered without an outcome", "已办结但未填办理结果", unplaced.no_outcome)):
+        if requests:
+            refs = "、".join(request.ref for request in requests[:10]) + ("…" if len(requests) > 10 else "")
+            yield verdict(subject, f"表三 {reason_zh}", Status.FAIL, Phrase(
+                f"{len(requests)} request(s) cannot be placed in Table 三: {reason_en} ({refs})",
+                f"{len(requests)}件申请无法计入表三：{reason_zh}（{refs}）"), requests[0].line)
+    if typed and report.requests and report.annual_report_figures.table3:
+        for key, row in report.annual_report_figures.table3.items():
+            for index, value in enumerate(row):
+                if value != counted[key][index]:
+                    cell = f"表三 {ROW_LABEL[key]} / {COLUMNS[index]}"
+                    yield verdict(subject, cell, Status.FAIL, Phrase(
+                        f"{cell}: typed {value}, the classified requests give {counted[key][index]}",
+                        f"{cell}：填报{value}，按已分类的申请统计为{counted[key][index]}"), line)
+    if not discrepancies:
+        source = Phrase("typed figures", "填报数据") if typed else Phrase(
+            f"counted from {len(report.requests)} requests and {len(report.appeals)} appeals",
+            f"按{len(report.requests)}件申请、{len(report.appeals)}件复议诉讼统计")
+        yield verdict(subject, "表三、表四", Status.PASS,
+                      Phrase(f"every sum of Table 三 and Table 四 holds ({source.en})",
+                             f"表三、表四各项勾稽关系均成立（{source.zh}）"), line)
+
+
+def _failures(subject: UnitYear, discrepancies: list[Discrepancy], line: int | None) -> Iterable[Verdict]:
+    cell = explaining_cell(discrepancies)
+    if cell is not None:
+        row, column = cell
+        checks = "；".join(item.message for item in discrepancies)
+        yield verdict(subject, f"表三 {row} / {column}", Status.FAIL, Phrase(
+            f"one wrong cell explains all {len(discrepancies)} failed sums: Table 三, row {row}, column {column} "
+            f"({checks})",
+            f"表三“{row}”行“{column}”列一个数据有误即可解释全部{len(discrepancies)}处不平衡（{checks}）"), line)
+        return
+    for item in discrepancies:
+        where = " / ".join(part for part in (item.row, item.column) if part)
+        yield verdict(subject, f"{item.table} {where}", Status.FAIL, Phrase(
+            f"{item.table} ({'row ' + item.row if item.row else 'column ' + str(item.column)}"
+            f"{', column ' + item.column if item.row and item.column else ''}): {item.message}",
+            f"{item.table}“{where}”：{item.message}"), line)
