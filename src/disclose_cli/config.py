@@ -6,12 +6,14 @@ Without one, the bundled 2024 catalog and registry apply.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from .fields import Record, Text, drop_line_key, validate_document
 from .locations import InputError, Problem
@@ -24,6 +26,16 @@ BUNDLED = "bundled"
 Span = Literal["quarter", "half"]
 Kind = Literal["department", "district", "zone", "other"]
 Positive = Annotated[int, Field(strict=True, ge=0)]
+def _month_day(value: Any) -> str:
+    try:
+        dt.date.fromisoformat(f"2024-{value}")  # a leap year, so 02-29 is allowed
+    except (TypeError, ValueError):
+        raise PydanticCustomError("month_day", "expected a month and day written as MM-DD, such as 01-31; got "
+                                  "{value}", {"value": repr(value)}) from None
+    return value
+
+
+MonthDay = Annotated[str, BeforeValidator(_month_day)]
 
 
 def _keyed(value: Any) -> Any:
@@ -46,6 +58,10 @@ class RuleSettings(Record):
     evaluations_required: Annotated[dict[Kind, Positive], BeforeValidator(drop_line_key)] = Field(
         default_factory=dict)
     trainings_required: Positive = 1
+    # 政府信息公开条例 第四十九条 by default; stricter local dates by unit kind or by unit name (month-day).
+    annual_report_due: Annotated[dict[Kind, MonthDay], BeforeValidator(drop_line_key)] = Field(default_factory=dict)
+    annual_report_due_by_unit: Annotated[dict[str, MonthDay], BeforeValidator(drop_line_key)] = Field(
+        default_factory=dict)
 
 
 class ConfigFile(Record):
@@ -138,6 +154,8 @@ def _parameters(rules: RuleSettings) -> Parameters:
         meeting_span={**defaults.meeting_span, **rules.meeting_span},
         evaluations_required={**defaults.evaluations_required, **rules.evaluations_required},
         trainings_required=rules.trainings_required,
+        annual_report_due={**defaults.annual_report_due, **rules.annual_report_due},
+        annual_report_due_by_unit=dict(rules.annual_report_due_by_unit),
     )
 
 
@@ -159,6 +177,8 @@ def describe(config: Config) -> dict:
             "meeting_span": dict(parameters.meeting_span),
             "evaluations_required": dict(parameters.evaluations_required),
             "trainings_required": parameters.trainings_required,
+            "annual_report_due": dict(parameters.annual_report_due),
+            "annual_report_due_by_unit": dict(parameters.annual_report_due_by_unit),
         },
         "calendar": str(config.calendar) if config.calendar else None,
         "format": config.format,
