@@ -78,7 +78,6 @@ def build_annual_report(dataset: Dataset, unit: Unit, year: int, options: CheckO
         late=tuple(f for f in key_findings if f.status is Status.FAIL),
         waived=tuple(f for f in key_findings if f.status is Status.WAIVED),
         pending=tuple(f for f in key_findings if f.status is Status.PENDING),
-        task_titles={task.id: task.item + (f" · {task.subitem}" if task.subitem else "")
-                     for task in (catalog.tasks if catalog else ())},
+        task_titles=catalog.task_titles if catalog else {},
         as_of=options.as_of,
     )

@@ -43,6 +43,11 @@ class Task(Record):
     ongoing: Flag = False  # 长期坚持
     rules: list[Text] = Field(default_factory=list)
 
+    @property
+    def heading(self) -> str:
+        """公开事项 · 公开内容 heading, the way people name a task."""
+        return self.item + (f" · {self.subitem}" if self.subitem else "")
+
 
 class CatalogFile(Record):
     year: int
@@ -109,6 +114,10 @@ class Catalog:
         if unit.name in self._units[task.id]:
             return True
         return any(unit.kind in self.roles.get(role, ()) for role in task.roles)
+
+    @property
+    def task_titles(self) -> dict[str, str]:
+        return {task.id: task.heading for task in self.tasks}
 
     def tasks_with_rule(self, rule: str) -> list[Task]:
         return [task for task in self.tasks if rule in task.rules]

@@ -199,8 +199,7 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
         trend=trend,
         multimedia_threshold=float(parameters.multimedia_share),
         window_labels={span: [w.label for w in windows(year, span)] for span in ("quarter", "half")},
-        task_titles={task.id: task.item + (f" · {task.subitem}" if task.subitem else "")
-                     for task in (catalog.tasks if catalog else ())},
+        task_titles=catalog.task_titles if catalog else {},
         warnings=result.warnings,
     )
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import AS_OF, CALENDAR, PATHS, fail_with, load_context, load_dataset, refuse_to_overwrite_input, \
-    work_calendar
+from .common import (AS_OF, CALENDAR, PATHS, fail_with, load_context, load_dataset, refuse_to_overwrite_input,
+                     resolve_unit, work_calendar)
 from .report import LANG, TEMPLATES, write_rendered
 
 
@@ -37,9 +37,7 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
     if output_format == "docx" and output is None:
         raise click.UsageError("--format docx writes a Word file: give it with -o FILE")
     context = load_context()
-    found = context.registry.get(unit)
-    if found is None:
-        raise click.BadParameter(f"unknown unit '{unit}'{context.registry.suggest(unit)}", param_hint="--unit")
+    found = resolve_unit(unit, context)
     dataset = load_dataset(paths, context)
     refuse_to_overwrite_input(output, dataset)
     if not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):

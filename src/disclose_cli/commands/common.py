@@ -11,7 +11,9 @@ import click
 from ..exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from ..catalog import Catalog
     from ..config import Config
+    from ..registry import Unit
     from ..context import Context
     from ..dataset import Dataset
     from ..locations import Problem
@@ -136,15 +138,29 @@ def work_calendar(calendar_file: Path | None, context: Context | None = None):  
         fail_with(error.problems)
 
 
+def resolve_unit(name: str, context: Context) -> Unit:
+    """The registry unit for ``--unit``; an unknown name is a usage error with a suggestion."""
+    unit = context.registry.get(name)
+    if unit is None:
+        raise click.BadParameter(f"unknown unit '{name}'{context.registry.suggest(name)}", param_hint="--unit")
+    return unit
+
+
+def catalog_for(year: int | None, context: Context) -> Catalog:
+    """The catalog of ``--year`` (default: the latest loaded); exits 2 when there is none."""
+    from ..locations import Location, Problem
+
+    year = year or max(context.catalogs)
+    catalog = context.catalog(year)
+    if catalog is None:
+        known = ", ".join(str(each) for each in sorted(context.catalogs))
+        fail_with([Problem(Location(Path("--year")), f"no task catalog for {year}; catalogs are loaded for: {known}")])
+    return catalog
+
+
 def resolve_units(names: tuple[str, ...], context: Context) -> tuple[str, ...]:
     """Registry names for ``--unit`` values; an unknown one is a usage error with a suggestion."""
-    resolved = []
-    for name in names:
-        unit = context.registry.get(name)
-        if unit is None:
-            raise click.BadParameter(f"unknown unit '{name}'{context.registry.suggest(name)}", param_hint="--unit")
-        resolved.append(unit.name)
-    return tuple(resolved)
+    return tuple(resolve_unit(name, context).name for name in names)
 
 
 def open_output(output: Path | None):  # noqa: ANN201

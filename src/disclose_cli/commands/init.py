@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import fail_with, load_context
+from .common import catalog_for, fail_with, load_context, resolve_unit
 
 SECTIONS = """\
 # 意见征集 (consultations): public comment periods, at least 30 days (closed - opened).
@@ -76,16 +76,11 @@ def init(unit: str, year: int | None, output: Path | None) -> None:
     from ..output import atomic_writer
 
     context = load_context()
-    found = context.registry.get(unit)
-    if found is None:
-        raise click.BadParameter(f"unknown unit '{unit}'{context.registry.suggest(unit)}", param_hint="--unit")
-    year = year or max(context.catalogs)
-    catalog = context.catalog(year)
-    if catalog is None:
-        fail_with([Problem(Location("--year"), f"no task catalog for {year}")])
+    found = resolve_unit(unit, context)
+    catalog = catalog_for(year, context)
     if output is not None and (output.exists() or output.is_symlink()):
         fail_with([Problem(Location(output), "already exists; disclose init never overwrites a file")])
-    text = starter(found, year, catalog, context.config.parameters)
+    text = starter(found, catalog.year, catalog, context.config.parameters)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -101,7 +96,7 @@ def starter(unit, year: int, catalog, parameters) -> str:  # noqa: ANN001
              "# 重点工作进展 (tasks): status planned | in_progress | done (with done_on) | not_applicable (with note)",
              "tasks:"]
     for task in catalog.tasks_of(unit.name):
-        heading = task.item + (f" · {task.subitem}" if task.subitem else "")
+        heading = task.heading
         lines.append(f"  - task: {task.id}    # {heading}; 完成时限 {task.deadline_text}")
         lines.append("    status: planned")
     span = parameters.meeting_span.get(unit.kind, "half")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import fail_with, load_context, write_json
+from .common import catalog_for, load_context, resolve_unit, write_json
 
 KIND_LABELS = {"department": "部门", "district": "区市", "zone": "开发区", "other": "其他"}
 FORMAT = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
@@ -17,18 +17,11 @@ FORMAT = click.option("--format", "output_format", type=click.Choice(["table", "
 @FORMAT
 def tasks(unit: str | None, year: int | None, output_format: str) -> None:
     """List the year's tasks (the 重点工作及责任分工 table)."""
-    from ..locations import Location, Problem
-
     context = load_context()
-    year = year or max(context.catalogs)
-    catalog = context.catalog(year)
-    if catalog is None:
-        fail_with([Problem(Location("--year"), f"no task catalog for {year}")])
+    catalog = catalog_for(year, context)
     selected = list(catalog.tasks)
     if unit is not None:
-        found = context.registry.get(unit)
-        if found is None:
-            fail_with([Problem(Location("--unit"), f"unknown unit '{unit}'{context.registry.suggest(unit)}")])
+        found = resolve_unit(unit, context)
         selected = [task for task in selected if catalog.may_report(task, found)]
     if output_format == "json":
         write_json([{
@@ -42,7 +35,7 @@ def tasks(unit: str | None, year: int | None, output_format: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{catalog.notice.number} {year} 政务公开重点工作", title_justify="left",
+    table = Table(title=f"{catalog.notice.number} {catalog.year} 政务公开重点工作", title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("ID", no_wrap=True, style="cyan")
     table.add_column("公开事项 · 内容", overflow="fold", ratio=1)
@@ -52,7 +45,7 @@ def tasks(unit: str | None, year: int | None, output_format: str) -> None:
         units = catalog.units_of(task)
         responsible = f"{len(units)} 个单位" + (" + " + "、".join(task.roles) if task.roles else "")
         deadline = task.deadline.isoformat() + ("+" if task.ongoing else "")
-        heading = task.item + (f" · {task.subitem}" if task.subitem else "")
+        heading = task.heading
         table.add_row(task.id, heading, deadline, responsible)
     Console().print(table)
     click.echo(f"{len(selected)} tasks; + = 长期坚持 (continues after the deadline)")

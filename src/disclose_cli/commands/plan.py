@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import fail_with, load_context
+from .common import catalog_for, load_context, resolve_unit
 from .report import LANG, TEMPLATES, write_rendered
 
 
@@ -22,18 +22,10 @@ def plan(unit: str, year: int | None, output_format: str, lang: str, output: Pat
          templates: Path | None) -> None:
     """Write a unit's schedule of the year's work: its catalog tasks, and its recurring duties with due dates
     (meeting windows, evaluations, trainings, the multimedia target, feedback and request periods)."""
-    from ..locations import Location, Problem
     from ..plan import build_plan
 
     context = load_context()
-    found = context.registry.get(unit)
-    if found is None:
-        raise click.BadParameter(f"unknown unit '{unit}'{context.registry.suggest(unit)}", param_hint="--unit")
-    year = year or max(context.catalogs)
-    catalog = context.catalog(year)
-    if catalog is None:
-        fail_with([Problem(Location("--year"), f"no task catalog for {year}")])
-    data = build_plan(catalog, found, context.config.parameters)
+    data = build_plan(catalog_for(year, context), resolve_unit(unit, context), context.config.parameters)
     if output_format == "csv":
         _write_csv(data, lang, output)
         return
