@@ -112,12 +112,14 @@ def _late(workdays: int, calendar_days: dt.timedelta) -> Phrase:
 
 
 def section_line(report: Report, section: str, first_in: Window | None = None) -> int | None:
-    """Where a finding about a whole section points: its first record (in the window, if given), else the
-    report's first line, so that every finding has a line to annotate."""
-    for record in getattr(report, section):
-        if first_in is None or getattr(record, _START[section]) in first_in:
-            return record.line
-    return report.line
+    """Where a finding about a whole section points: its first record in the window (if given), else its first
+    record, else the report's first line, so that every finding has a line to annotate."""
+    records = getattr(report, section)
+    if first_in is not None:
+        for record in records:
+            if getattr(record, _START[section]) in first_in:
+                return record.line
+    return records[0].line if records else report.line
 
 
 _START = {"meetings": "date", "interpretations": "published", "evaluations": "completed", "trainings": "date"}

@@ -1,0 +1,352 @@
+"""The command line as a whole: --version, --help of every command, tasks, units, due, check's text output,
+plain output off a terminal, and a --help that loads nothing heavy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from disclose_cli import __version__
+
+ANSI = re.compile("\x1b")  # every ANSI escape sequence starts with ESC
+GAZETTE_UNITS = ["市政府办公室", "市大数据局", "环翠区", "文登区", "荣成市", "乳山市"]
+TASK_FIELDS = {"id", "category", "item", "subitem", "content", "responsible", "units", "roles", "deadline",
+               "ongoing", "rules"}
+
+
+def run_cli(*args: object, cwd: Path | None = None, env: dict[str, str] | None = None,
+            no_color: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m disclose_cli ARGS`` with stdout and stderr kept apart (both pipes: not a terminal)."""
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS", "TTY_COMPATIBLE")}
+    environment.update(PYTHONIOENCODING="utf-8", **(env or {}))
+    if no_color:
+        environment["NO_COLOR"] = "1"
+    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=environment,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def cells(text: str) -> int:
+    """Display width in a terminal: wide and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
+               for char in text)
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+# ---- version and help ---------------------------------------------------------------------------------------
+
+
+def test_version(tmp_path: Path) -> None:
+    for flag in ("--version", "-V"):
+        out = ok(run_cli(flag, cwd=tmp_path))
+        assert out.strip() == f"disclose, version {__version__}"
+
+
+def _commands(help_text: str) -> dict[str, str]:
+    """The commands listed under 'Commands:' in a help text, with their one-line help."""
+    section = help_text.split("\nCommands:\n", 1)[1]
+    listed: dict[str, str] = {}
+    for line in section.splitlines():
+        match = re.match(r"^  (\S+)(?:\s+(.*))?$", line)
+        if not match:
+            break
+        listed[match[1]] = (match[2] or "").strip()
+    return listed
+
+
+def test_top_level_help_lists_every_command_with_help(tmp_path: Path) -> None:
+    for flag in ("--help", "-h"):
+        out = ok(run_cli(flag, cwd=tmp_path))
+        assert out.startswith("Usage: ")
+        listed = _commands(out)
+        assert {"validate", "check", "due", "workdays", "rules", "tasks", "units"} <= set(listed)
+        assert all(listed.values()), f"commands without help text: {[k for k, v in listed.items() if not v]}"
+
+
+def _all_command_paths(tmp_path: Path) -> list[tuple[str, ...]]:
+    paths: list[tuple[str, ...]] = []
+    pending = [()]
+    while pending:
+        prefix = pending.pop()
+        out = ok(run_cli(*prefix, "--help", cwd=tmp_path))
+        if "\nCommands:\n" in out:
+            pending += [(*prefix, name) for name in _commands(out)]
+        if prefix:
+            paths.append(prefix)
+    return sorted(paths)
+
+
+def test_help_of_every_command(tmp_path: Path) -> None:
+    paths = _all_command_paths(tmp_path)
+    assert {("validate",), ("check",), ("due",), ("workdays",), ("workdays", "add"), ("workdays", "count"),
+            ("rules",), ("tasks",), ("units",)} <= set(paths)
+    for path in paths:
+        result = run_cli(*path, "--help", cwd=tmp_path)
+        out = ok(result)
+        assert result.stderr == ""
+        assert out.startswith("Usage: "), path
+        # A description paragraph between the usage line and the options.
+        body = out.split("\n\n", 1)[1] if "\n\n" in out else ""
+        description = body.split("Options:")[0].strip()
+        assert description, f"{' '.join(path)} has no help text"
+
+
+def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("chekc", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_help_loads_nothing_heavy(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['disclose', '--help']\n"
+        "from disclose_cli.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code in (0, None), stop.code\n"
+        "heavy = sorted(name for name in sys.modules\n"
+        "               if name.split('.')[0] in ('pydantic', 'pydantic_core', 'rich', 'jinja2', 'holidays'))\n"
+        "print('HEAVY:' + ','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                            encoding="utf-8", timeout=60, env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "HEAVY:", f"--help imported {last[len('HEAVY:'):]}"
+
+
+# ---- tasks and units ----------------------------------------------------------------------------------------
+
+
+def test_tasks_json(tmp_path: Path) -> None:
+    tasks = json.loads(ok(run_cli("tasks", "--format", "json", cwd=tmp_path)))
+    assert len(tasks) == 43
+    assert len({task["id"] for task in tasks}) == 43
+    for task in tasks:
+        assert set(task) == TASK_FIELDS, task["id"]
+        assert isinstance(task["subitem"], (str, type(None)))
+        assert isinstance(task["ongoing"], bool)
+        assert isinstance(task["units"], list) and isinstance(task["roles"], list)
+        dt.date.fromisoformat(task["deadline"])
+        assert task["rules"] and task["rules"][-1] == "task-deadline"
+    by_id = {task["id"]: task for task in tasks}
+    assert by_id["government-gazette"]["units"] == GAZETTE_UNITS
+    assert by_id["policy-evaluation"]["subitem"] is None
+    assert by_id["policy-evaluation"]["ongoing"] is True
+    assert by_id["decision-consultation"]["subitem"] == "意见征集"
+    assert by_id["decision-consultation"]["roles"] == ["重大行政决策承办部门"]
+    assert by_id["decision-consultation"]["rules"] == ["consultation-period", "task-deadline"]
+    assert by_id["major-project-scope"]["content"] == ""
+    # The first and the last row of the table, in the table's order.
+    assert (tasks[0]["id"], tasks[-1]["id"]) == ("decision-release", "brand-highlights")
+
+
+def test_tasks_of_one_unit(tmp_path: Path) -> None:
+    everything = json.loads(ok(run_cli("tasks", "--format", "json", cwd=tmp_path)))
+    district = json.loads(ok(run_cli("tasks", "--unit", "环翠区", "--format", "json", cwd=tmp_path)))
+    assert [t["id"] for t in district] == [t["id"] for t in everything if "环翠区" in t["units"]]
+    assert "government-gazette" in {t["id"] for t in district}
+    zone = json.loads(ok(run_cli("tasks", "--unit", "高区", "--format", "json", cwd=tmp_path)))
+    assert "government-gazette" not in {t["id"] for t in zone}
+    assert len(zone) == 42
+    # A department also sees the role tasks it may take on (重大行政决策承办部门).
+    department = {t["id"] for t in json.loads(ok(run_cli("tasks", "--unit", "市科技局", "--format", "json",
+                                                          cwd=tmp_path)))}
+    assert {"decision-release", "training", "livelihood-consumption"} <= department
+    assert "government-gazette" not in department and "website-management" not in department
+    table = ok(run_cli("tasks", "--unit", "环翠区", cwd=tmp_path))
+    assert f"{len(district)} tasks" in table
+    assert "government-gazette" in table
+
+
+def test_tasks_unknown_unit(tmp_path: Path) -> None:
+    result = run_cli("tasks", "--unit", "环翠县", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "did you mean '环翠区'?" in result.stderr
+
+
+def test_units_json(tmp_path: Path) -> None:
+    units = json.loads(ok(run_cli("units", "--format", "json", cwd=tmp_path)))
+    assert units[0]["name"] == "市政府办公室"
+    names = [unit["name"] for unit in units]
+    assert len(names) == len(set(names))
+    every_name = names + [alias for unit in units for alias in unit["aliases"]]
+    assert len(every_name) == len(set(every_name)), "every name and alias is unique"
+    for unit in units:
+        assert set(unit) == {"name", "kind", "aliases", "policy_maker"}
+        assert unit["kind"] in {"department", "district", "zone", "other"}
+        assert isinstance(unit["aliases"], list) and isinstance(unit["policy_maker"], bool)
+    by_name = {unit["name"]: unit for unit in units}
+    assert [u["name"] for u in units if u["kind"] == "district"] == ["环翠区", "文登区", "荣成市", "乳山市"]
+    assert by_name["市机关事务服务中心"]["policy_maker"] is False
+    assert "市科技局" in by_name["市科学技术局"]["aliases"]
+
+
+@pytest.mark.parametrize("args", [("tasks",), ("tasks", "--unit", "市科技局"), ("units",)],
+                         ids=["tasks", "tasks-unit", "units"])
+def test_tables_fit_an_80_column_terminal(tmp_path: Path, args: tuple[str, ...]) -> None:
+    out = ok(run_cli(*args, cwd=tmp_path, env={"COLUMNS": "80"}))
+    lines = out.splitlines()
+    assert len(lines) > 5
+    too_wide = [(cells(line), line) for line in lines if cells(line) > 80]
+    assert not too_wide, too_wide[:3]
+
+
+def test_tables_are_plain_off_a_terminal(tmp_path: Path) -> None:
+    for args in (("tasks",), ("units",)):
+        result = run_cli(*args, cwd=tmp_path, no_color=False)  # no NO_COLOR, but stdout is a pipe
+        assert not ANSI.search(ok(result)), args
+
+
+# ---- due and check ------------------------------------------------------------------------------------------
+
+# Listed latest-first in the file, so that only sorting can put them soonest-first.
+DUE_REPORT = """\
+unit: 环翠区
+year: 2024
+requests:
+  - ref: 威环依申〔2024〕30号
+    received: 2024-09-02
+  - ref: 威环依申〔2024〕20号
+    received: 2024-08-26
+  - ref: 威环依申〔2024〕10号
+    received: 2024-08-12
+decisions:
+  - title: 关于调整公共租赁住房租金标准的通知
+    issued: 2024-08-30
+meetings:
+  - title: 第二季度政府常务会议
+    date: 2024-05-10
+    public_attendees: 3
+"""
+
+
+@pytest.fixture
+def due_data(tmp_path: Path) -> Path:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "hc.yaml").write_text(DUE_REPORT, encoding="utf-8")
+    return tmp_path
+
+
+def test_due_lists_soonest_first(due_data: Path) -> None:
+    out = ok(run_cli("due", "reports", "--as-of", "2024-09-03", "--within", "25", cwd=due_data))
+    lines = out.splitlines()
+    assert lines[0].startswith("due within 25 working days of 2024-09-03")
+    rows = [line for line in lines[1:] if re.match(r"^\s+\d{4}-\d{2}-\d{2}\s", line)]
+    dues = [line.split()[0] for line in rows]
+    assert dues == sorted(dues)
+    # Working days on the 2024 calendar: 14 September and 29 September are make-up working days.
+    assert [(line.split()[0], line.split()[-1]) for line in rows] == [
+        ("2024-09-09", "威环依申〔2024〕10号"),  # 20 working days after 12 August
+        ("2024-09-13", "关于调整公共租赁住房租金标准的通知"),  # 10 working days after 30 August
+        ("2024-09-24", "威环依申〔2024〕20号"),
+        ("2024-09-30", "2024Q3"),  # same day: meeting-frequency before request-deadline
+        ("2024-09-30", "威环依申〔2024〕30号"),
+    ]
+    assert all("环翠区" in line for line in rows)
+    assert "task-deadline" not in out  # 2024-12-31 is beyond 25 working days
+
+
+def test_due_json_is_sorted_and_pending_only(due_data: Path) -> None:
+    data = json.loads(ok(run_cli("due", "reports", "--as-of", "2024-09-03", "--within", "25", "--format", "json",
+                                 cwd=due_data)))
+    assert data["as_of"] == "2024-09-03"
+    dues = [item["due"] for item in data["due"]]
+    assert dues and dues == sorted(dues)
+    assert all(item["status"] == "pending" and item["due"] <= data["until"] for item in data["due"])
+
+
+CHECK_REPORTS = {
+    "kj.yaml": """\
+unit: 市科技局
+year: 2024
+tasks:
+  - task: training
+    status: done
+    done_on: 2024-06-20
+consultations:
+  - title: 城区停车收费调整方案
+    opened: 2024-03-01
+    closed: 2024-03-21
+  - title: 科技计划项目管理办法(草案)
+    opened: 2024-04-01
+    closed: 2024-04-11
+    short_reason: 因需要尽快出台
+trainings:
+  - title: 政务公开业务培训
+    date: 2024-06-20
+requests:
+  - ref: 威科技依申〔2024〕9号
+    received: 2024-12-20
+""",
+    "hc.yaml": """\
+unit: 环翠区
+year: 2024
+trainings:
+  - title: 政务公开业务培训
+    date: 2024-05-20
+""",
+}
+
+
+@pytest.fixture
+def check_data(tmp_path: Path) -> Path:
+    (tmp_path / "reports").mkdir()
+    for name, text in CHECK_REPORTS.items():
+        (tmp_path / "reports" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_check_text_output(check_data: Path) -> None:
+    result = run_cli("check", "reports", "--as-of", "2024-12-31", cwd=check_data)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    out = result.stdout
+    for text in ("市科学技术局", "环翠区", "reports/kj.yaml", "fail", "pending", "waived",
+                 "城区停车收费调整方案", "consultation-period", "as of 2024-12-31", "report-missing"):
+        assert text in out, text
+    assert "2 units reporting in 2 files" in out
+
+
+@pytest.mark.parametrize("no_color", [True, False], ids=["NO_COLOR", "pipe"])
+def test_no_ansi_escapes_off_a_terminal(check_data: Path, no_color: bool) -> None:
+    for args in (("check", "reports", "--as-of", "2024-12-31"), ("check", "reports", "--as-of", "2024-12-31",
+                                                                 "--show-pass"),
+                 ("due", "reports", "--as-of", "2024-12-20"), ("validate", "reports"), ("tasks",), ("units",),
+                 ("rules",), ("check", "missing.yaml")):
+        result = run_cli(*args, cwd=check_data, no_color=no_color)
+        assert "Traceback" not in result.stderr, args
+        assert not ANSI.search(result.stdout), (args, result.stdout[:200])
+        assert not ANSI.search(result.stderr), (args, result.stderr[:200])
+
+
+def test_check_unit_filter_in_text(check_data: Path) -> None:
+    result = run_cli("check", "reports", "--as-of", "2024-12-31", "--unit", "环翠区", cwd=check_data)
+    assert result.returncode == 1
+    assert "环翠区" in result.stdout and "市科学技术局" not in result.stdout
+
+
+def test_bad_as_of_is_a_usage_error(check_data: Path) -> None:
+    for value in ("2024/12/31", "2024-02-30", "tomorrow"):
+        result = run_cli("check", "reports", "--as-of", value, cwd=check_data)
+        assert result.returncode == 2, value
+        assert "Traceback" not in result.stderr
+        assert "YYYY-MM-DD" in result.stderr

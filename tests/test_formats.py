@@ -1,0 +1,461 @@
+"""``disclose check --format json|github|junit|sarif`` and ``--output``, ``--fail-on``, ``--unit``, ``--rule``.
+
+A small data set of two units, judged at 2024-12-31, gives every status: fail, pending, waived and pass. One
+consultation title carries what breaks naive formatters: markup, quotes, ``|``, a comma, a colon, a newline, a
+control character (BEL) and a right-to-left override.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "sarif" / "sarif-schema-2.1.0.json"
+AS_OF = "2024-12-31"
+
+
+def run_cli(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m disclose_cli ARGS`` with stdout and stderr kept apart."""
+    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
+    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+# The title as YAML escapes (a raw string: the escapes are YAML's) and as the text it means.
+NASTY_TITLE_YAML = r'''"<script>alert('x')</script> \"引号\" a|b, c: d 第一行\n第二行\x07响铃\u202E反向"'''
+NASTY_TITLE = "<script>alert('x')</script> \"引号\" a|b, c: d 第一行\n第二行\x07响铃\u202e反向"
+NASTY_LINE = 11  # where its record starts in kj.yaml
+
+KJ = f"""\
+unit: 市科技局
+year: 2024
+tasks:
+  - task: training
+    status: done
+    done_on: 2024-06-20
+  - task: new-media
+    status: not_applicable
+    note: 本单位未开设政务新媒体
+consultations:
+  - title: {NASTY_TITLE_YAML}
+    opened: 2024-03-01
+    closed: 2024-03-10
+  - title: 威海市科技创新促进条例(草案)
+    opened: 2024-03-01
+    closed: 2024-03-31
+  - title: 科技计划项目管理办法(草案)
+    opened: 2024-04-01
+    closed: 2024-04-11
+    short_reason: 因需要尽快出台
+trainings:
+  - title: 政务公开业务培训
+    date: 2024-06-20
+requests:
+  - ref: "威科技依申〔2024〕9号 <b>|</b>"
+    received: 2024-12-20
+meetings:
+  - title: 2024年上半年科技工作座谈会
+    date: 2024-03-15
+    public_attendees: 2
+waivers:
+  - rule: meeting-frequency
+    subject: 2024H2
+    reason: 机构改革期间暂停
+    approved_by: 市政府办公室
+"""
+
+HC = """\
+unit: 环翠区
+year: 2024
+decisions:
+  - title: 关于调整公共租赁住房租金标准的通知
+    issued: 2024-12-25
+interpretations:
+  - {policy: 威海市促进消费若干措施, form: video, published: 2024-05-11}
+  - {policy: 威海市人才新政, form: text, published: 2024-06-02}
+"""
+
+WAIVER_REASONS = ("机构改革期间暂停", "因需要尽快出台", "本单位未开设政务新媒体")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """tmp_path with reports/kj.yaml (市科学技术局) and reports/hc.yaml (环翠区); run the CLI from tmp_path."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "kj.yaml").write_text(KJ, encoding="utf-8")
+    (reports / "hc.yaml").write_text(HC, encoding="utf-8")
+    assert KJ.splitlines()[NASTY_LINE - 1].startswith("  - title: \"<script>")
+    return tmp_path
+
+
+def check(data: Path, *args: object) -> subprocess.CompletedProcess[str]:
+    return run_cli("check", "reports", "--as-of", AS_OF, *args, cwd=data)
+
+
+def check_json(data: Path, *args: object) -> dict:
+    result = check(data, "--format", "json", *args)
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+    return json.loads(result.stdout)
+
+
+def registry_order() -> list[str]:
+    result = run_cli("units", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return [unit["name"] for unit in json.loads(result.stdout)]
+
+
+# ---- json ---------------------------------------------------------------------------------------------------
+
+
+def test_json_contract(data: Path) -> None:
+    result = check(data, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    log = json.loads(result.stdout)
+    assert set(log) >= {"findings", "summary"}
+    summary = log["summary"]
+    assert set(summary) >= {"as_of", "files", "units", "counts"}
+    assert summary["as_of"] == AS_OF
+    assert summary["files"] == 2
+    assert summary["units"] == 2
+    assert set(summary["counts"]) == {"pass", "fail", "pending", "waived"}
+    findings = log["findings"]
+    for status in ("pass", "fail", "pending", "waived"):
+        assert summary["counts"][status] == sum(1 for f in findings if f["status"] == status) > 0, status
+    for finding in findings:
+        assert set(finding) >= {"rule", "unit", "status", "subject", "message", "due", "file", "line",
+                                "overdue_workdays", "waiver"}, finding
+        # Every finding has a line, including those about a whole section or a task absent from the report.
+        assert isinstance(finding["line"], int) and finding["line"] >= 1, finding
+        assert isinstance(finding["waiver"], (str, type(None)))
+        if finding["due"] is not None:
+            dt.date.fromisoformat(finding["due"])
+
+
+def natural(text: str) -> list:
+    """4号 before 21号: digit runs compare as numbers."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part]
+
+
+def test_json_findings_are_ordered_by_unit_then_rule_then_subject(data: Path) -> None:
+    findings = check_json(data)["findings"]
+    order = {name: index for index, name in enumerate(registry_order())}
+    keys = [(order[f["unit"]], f["rule"], natural(f["subject"])) for f in findings]
+    assert keys == sorted(keys)
+    # Both reporting units come first in registry order among themselves; the rest have no report.
+    units = list(dict.fromkeys(f["unit"] for f in findings))
+    assert units.index("市科学技术局") < units.index("环翠区")
+
+
+def test_json_statuses_of_the_data_set(data: Path) -> None:
+    findings = check_json(data)["findings"]
+
+    def one(rule: str, subject: str, unit: str = "市科学技术局") -> dict:
+        [found] = [f for f in findings if (f["rule"], f["subject"], f["unit"]) == (rule, subject, unit)]
+        return found
+
+    nasty = one("consultation-period", NASTY_TITLE)
+    assert (nasty["unit"], nasty["status"], nasty["file"], nasty["line"]) == (
+        "市科学技术局", "fail", "reports/kj.yaml", NASTY_LINE)
+    assert one("consultation-period", "威海市科技创新促进条例(草案)")["status"] == "pass"
+    assert one("consultation-period", "科技计划项目管理办法(草案)")["status"] == "waived"
+    assert one("meeting-frequency", "2024H2")["status"] == "waived"
+    assert one("task-deadline", "new-media")["status"] == "waived"
+    assert one("task-deadline", "training")["status"] == "pass"
+    request = one("request-deadline", "威科技依申〔2024〕9号 <b>|</b>")
+    assert (request["status"], request["due"]) == ("pending", "2025-01-20")
+    feedback = one("feedback-deadline", "关于调整公共租赁住房租金标准的通知", unit="环翠区")
+    assert (feedback["status"], feedback["due"]) == ("pending", "2025-01-09")
+    assert one("multimedia-share", "2024", unit="环翠区")["status"] == "pass"
+    assert one("task-deadline", "new-media", unit="环翠区")["status"] == "fail"
+    missing = [f for f in findings if f["rule"] == "report-missing"]
+    assert missing and all(f["status"] == "fail" and f["file"].endswith("units.yaml") for f in missing)
+    assert {"市科学技术局", "环翠区"}.isdisjoint(f["unit"] for f in missing)
+    # Findings without a record of their own point at the report's first line (line 1 in both files).
+    absent_task = one("task-deadline", "new-media", unit="环翠区")
+    assert (absent_task["file"], absent_task["line"]) == ("reports/hc.yaml", 1)
+    assert one("training-frequency", "2024", unit="环翠区")["line"] == 1
+    assert one("multimedia-share", "2024", unit="环翠区")["line"] == 7  # the first interpretation
+    assert one("training-frequency", "2024")["line"] == 22  # the training that made it pass
+
+
+def test_json_waiver_field(data: Path) -> None:
+    findings = check_json(data)["findings"]
+    [h2] = [f for f in findings if (f["unit"], f["rule"], f["subject"]) == ("市科学技术局", "meeting-frequency",
+                                                                          "2024H2")]
+    assert (h2["status"], h2["waiver"]) == ("waived", "机构改革期间暂停 (approved by 市政府办公室)")
+    # The waiver is named once in the message too, after the finding's own words.
+    assert h2["message"] == ("no meeting with public representatives in 2024H2; "
+                             "waived: 机构改革期间暂停 (approved by 市政府办公室)")
+    # No waiver applies to anything else: passes, fails and pending findings carry null.
+    others = [f for f in findings if f["status"] in ("pass", "fail", "pending")]
+    assert others and all(f["waiver"] is None for f in others)
+
+
+def test_json_waiver_field_names_an_expired_waiver(data: Path) -> None:
+    (data / "reports" / "kj.yaml").write_text(KJ + "    expires: 2024-06-30\n", encoding="utf-8")
+    findings = check_json(data)["findings"]
+    [h2] = [f for f in findings if (f["unit"], f["rule"], f["subject"]) == ("市科学技术局", "meeting-frequency",
+                                                                          "2024H2")]
+    assert (h2["status"], h2["waiver"]) == ("fail", "expired 2024-06-30")
+    assert "(the waiver expired on 2024-06-30)" in h2["message"]
+
+
+def test_json_is_byte_identical_across_runs(data: Path) -> None:
+    first = check(data, "--format", "json")
+    second = check(data, "--format", "json")
+    assert first.stdout.encode() == second.stdout.encode()
+
+
+# ---- github -------------------------------------------------------------------------------------------------
+
+
+def test_github_annotations(data: Path) -> None:
+    counts = check_json(data)["summary"]["counts"]
+    result = check(data, "--format", "github")
+    assert result.returncode == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert result.stdout.endswith("\n")
+    for line in lines:
+        assert line.startswith(("::error ", "::warning ")), f"not a workflow command: {line!r}"
+    assert sum(1 for line in lines if line.startswith("::error ")) == counts["fail"]
+    assert sum(1 for line in lines if line.startswith("::warning ")) == counts["pending"]
+    [nasty] = [line for line in lines if "&lt;" not in line and "<script>" in line]
+    assert nasty.startswith(f"::error file=reports/kj.yaml,line={NASTY_LINE},")
+    properties, _, message = nasty[len("::error "):].partition("::")
+    assert "\n" not in nasty and "第一行%0A第二行" in message
+    # In a property a comma and a colon would end or split it: they are escaped.
+    assert "a|b%2C c%3A d" in properties
+    [pending] = [line for line in lines if "威科技依申" in line and "request-deadline" in line]
+    assert pending.startswith("::warning file=reports/kj.yaml,line=25,")
+    assert not any("科技计划项目管理办法" in line or "机构改革期间暂停" in line for line in lines)  # waived: absent
+
+
+def test_github_every_fail_has_a_line(data: Path) -> None:
+    # Including findings not tied to one record: a task missing from the report, a frequency window with nothing
+    # recorded, multimedia-share, evaluation-frequency.
+    result = check(data, "--format", "github")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert errors
+    assert all(re.match(r"::error file=[^,]+,line=\d+,", line) for line in errors), [
+        line for line in errors if ",line=" not in line][:3]
+
+
+# ---- junit --------------------------------------------------------------------------------------------------
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def test_junit(data: Path) -> None:
+    findings = check_json(data)["findings"]
+    result = check(data, "--format", "junit")
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert not XML_INVALID.search(result.stdout), "characters XML 1.0 cannot carry"
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    cases = list(root.iter("testcase"))
+    assert len(cases) == len(findings)
+    by_status = {status: sum(1 for f in findings if f["status"] == status) for status in ("fail", "pending",
+                                                                                             "waived", "pass")}
+    assert sum(1 for case in cases if case.find("failure") is not None) == by_status["fail"]
+    assert sum(1 for case in cases if case.find("skipped") is not None) == by_status["pending"] + by_status["waived"]
+    assert sum(1 for case in cases if len(case) == 0) == by_status["pass"]
+    [nasty] = [case for case in cases if case.get("classname") == "consultation-period"
+               and case.get("name", "").startswith("<script>")]
+    assert nasty.find("failure") is not None
+    assert "\u202e" in nasty.get("name") and "\x07" not in nasty.get("name")
+    assert nasty.get("name").replace("\ufffd", "\x07") == NASTY_TITLE
+    assert nasty.get("file") == "reports/kj.yaml" and nasty.get("line") == str(NASTY_LINE)
+    # Test cases come in the order of the findings (suites by unit, findings ordered by unit first).
+    assert [(case.get("classname"), case.get("line")) for case in cases] == [
+        (f["rule"], str(f["line"])) for f in findings]
+    for case, finding in zip(cases, findings):
+        skipped = case.find("skipped")
+        if skipped is not None:
+            # The finding's own message, once (no "waived: … waived: …"); the status is the type.
+            assert skipped.get("message") == finding["message"]
+            assert skipped.get("type") == finding["status"]
+            assert not skipped.get("message").startswith(("pending:", "waived:"))
+            assert skipped.get("message").count("waived:") <= 1
+    [waived] = [case.find("skipped") for case in cases
+                if case.get("classname") == "meeting-frequency" and case.get("name") == "2024H2"]
+    assert waived.attrib == {"message": "no meeting with public representatives in 2024H2; waived: 机构改革期间暂停 "
+                                        "(approved by 市政府办公室)", "type": "waived"}
+    [pending] = [case.find("skipped") for case in cases if case.get("classname") == "request-deadline"]
+    assert pending.attrib == {"message": "not answered yet; due 2025-01-20", "type": "pending"}
+    assert root.get("tests") == str(len(findings))
+    assert root.get("failures") == str(by_status["fail"])
+
+
+# ---- sarif --------------------------------------------------------------------------------------------------
+
+
+def test_sarif_is_valid_against_the_official_schema(data: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip(f"no SARIF schema at {SARIF_SCHEMA}")
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    result = check(data, "--format", "sarif")
+    assert result.returncode == 1
+    assert result.stderr == ""
+    log = json.loads(result.stdout)
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(log), key=lambda error: list(error.path))
+    assert not errors, [f"{list(error.path)}: {error.message}" for error in errors[:5]]
+    assert log["version"] == "2.1.0"
+
+
+def test_sarif_content(data: Path) -> None:
+    counts = check_json(data)["summary"]["counts"]
+    log = json.loads(check(data, "--format", "sarif").stdout)
+    [run] = log["runs"]
+    results = run["results"]
+    assert len(results) == counts["fail"] + counts["pending"] + counts["waived"]  # passes are left out
+    assert all(r["properties"]["status"] != "pass" for r in results)
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for r in results:
+        assert r["locations"], r
+        assert r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r
+        assert rule_ids[r["ruleIndex"]] == r["ruleId"]
+        status = r["properties"]["status"]
+        assert r["level"] == {"fail": "error", "pending": "warning", "waived": "note"}[status]
+        assert ("suppressions" in r) == (status == "waived")
+    justifications = " ".join(s["justification"] for r in results for s in r.get("suppressions", []))
+    for reason in WAIVER_REASONS:
+        assert reason in justifications
+    missing = [r for r in results if r["ruleId"] == "report-missing"]
+    assert missing
+    for r in missing:
+        location = r["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"].endswith("/units.yaml")
+        assert location["region"]["startLine"] >= 1
+    [nasty] = [r for r in results if r["properties"]["subject"] == NASTY_TITLE]
+    assert nasty["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "reports/kj.yaml"}, "region": {"startLine": NASTY_LINE}}
+
+
+# ---- --output -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("output_format", ["json", "github", "junit", "sarif", "text"])
+def test_output_file_is_written_whole_and_stdout_stays_empty(data: Path, output_format: str) -> None:
+    out = data / "out"
+    out.mkdir()
+    result = check(data, "--format", output_format, "--output", f"out/report.{output_format}")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert [path.name for path in out.iterdir()] == [f"report.{output_format}"], "no temporary file is left"
+    written = (out / f"report.{output_format}").read_text(encoding="utf-8")
+    if output_format != "text":
+        assert written == check(data, "--format", output_format).stdout
+    else:
+        assert "市科学技术局" in written and "fail" in written
+
+
+def test_output_replaces_an_existing_file(data: Path) -> None:
+    target = data / "report.json"
+    target.write_text("old\n", encoding="utf-8")
+    result = check(data, "--format", "json", "-o", "report.json")
+    assert result.returncode == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["as_of"] == AS_OF
+    assert sorted(path.name for path in data.iterdir()) == ["report.json", "reports"]
+
+
+def test_output_into_a_missing_folder_is_invalid_input(data: Path) -> None:
+    result = check(data, "--format", "json", "--output", "no_such_folder/report.json")
+    assert result.returncode == 2, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("no_such_folder/report.json: cannot write output"), line
+    assert not (data / "no_such_folder").exists()
+
+
+@pytest.mark.parametrize("output", ["reports/kj.yaml", "reports/../reports/hc.yaml"])
+def test_output_never_overwrites_an_input_report(data: Path, output: str) -> None:
+    before = {path.name: path.read_bytes() for path in (data / "reports").iterdir()}
+    result = check(data, "--format", "json", "--output", output)
+    assert {path.name: path.read_bytes() for path in (data / "reports").iterdir()} == before
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"{output}: ") and "is one of the input files" in line, line
+
+
+# ---- exit codes and filters ---------------------------------------------------------------------------------
+
+
+def test_exit_codes_follow_fail_on(data: Path) -> None:
+    # request-deadline alone: one pending request, nothing failing.
+    assert check(data, "--rule", "request-deadline").returncode == 0
+    assert check(data, "--rule", "request-deadline", "--fail-on", "fail").returncode == 0
+    assert check(data, "--rule", "request-deadline", "--fail-on", "pending").returncode == 1
+    # consultation-period: one failure.
+    assert check(data, "--rule", "consultation-period").returncode == 1
+    # A unit with nothing failing under a rule.
+    assert check(data, "--rule", "multimedia-share", "--unit", "环翠区").returncode == 0
+
+
+def test_unit_filter_accepts_an_alias(data: Path) -> None:
+    findings = check_json(data, "--unit", "市科技局")["findings"]
+    assert findings and {f["unit"] for f in findings} == {"市科学技术局"}
+    both = check_json(data, "--unit", "环翠区", "--unit", "市科学技术局")["findings"]
+    assert {f["unit"] for f in both} == {"市科学技术局", "环翠区"}
+
+
+def test_unit_filter_includes_a_unit_without_a_report(data: Path) -> None:
+    findings = check_json(data, "--unit", "文登区")["findings"]
+    assert [(f["rule"], f["status"]) for f in findings] == [("report-missing", "fail")]
+
+
+def test_rule_filter(data: Path) -> None:
+    findings = check_json(data, "--rule", "consultation-period", "--rule", "feedback-deadline")["findings"]
+    assert {f["rule"] for f in findings} == {"consultation-period", "feedback-deadline"}
+    summary = check_json(data, "--rule", "feedback-deadline")["summary"]
+    assert summary["counts"] == {"pass": 0, "fail": 0, "pending": 1, "waived": 0}
+
+
+def test_unknown_unit_is_a_usage_error_with_a_suggestion(data: Path) -> None:
+    result = check(data, "--unit", "环翠县", "--format", "json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "unknown unit '环翠县'" in result.stderr and "did you mean '环翠区'?" in result.stderr
+
+
+def test_unknown_rule_is_a_usage_error(data: Path) -> None:
+    result = check(data, "--rule", "meeting-frequncy", "--format", "json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert "unknown rule 'meeting-frequncy'" in result.stderr
+    assert "meeting-frequency" in result.stderr
+
+
+def test_unknown_rule_suggests_the_closest(data: Path) -> None:
+    result = check(data, "--rule", "meeting-frequncy")
+    assert result.returncode == 2
+    assert "did you mean 'meeting-frequency'" in result.stderr
+    assert "did you mean" not in check(data, "--rule", "no-such-thing-at-all").stderr  # nothing close
+
+
+def test_invalid_input_is_exit_2_in_every_format(data: Path) -> None:
+    (data / "reports" / "broken.yaml").write_text("unit: 文登区\nyear: 2024\ntrainings:\n  - title: 培训\n"
+                                                  "    date: 2024-02-30\n", encoding="utf-8")
+    for output_format in ("json", "github", "junit", "sarif", "text"):
+        result = check(data, "--format", output_format)
+        assert result.returncode == 2, output_format
+        assert result.stdout == ""
+        assert result.stderr.startswith("reports/broken.yaml:5:11: ")

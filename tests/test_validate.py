@@ -1,0 +1,454 @@
+"""``disclose validate``: one broken file per kind of problem, each with its exact FILE:LINE:COL and message.
+
+The broken files live in ``tests/invalid/``. Files whose bytes matter (GBK, a UTF-8 BOM, CRLF line endings) are
+written by the tests themselves, so that no editor or checkout setting can change them.
+
+Contract: exit 0 when every file is valid, 2 when any is not; every problem of every file is printed in one run,
+one line each, as ``FILE:LINE:COL: message`` on stderr, never with a traceback; the input files are only read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+INVALID = HERE / "invalid"
+
+PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
+
+
+def run_cli(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m disclose_cli ARGS`` with stdout and stderr kept apart."""
+    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
+    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A problem that must be printed: its position and fragments of its message."""
+
+    line: int
+    col: int
+    fragments: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Case:
+    required: tuple[Expected, ...]
+    optional: tuple[Expected, ...] = ()  # may be printed too (a consequence of the required one)
+    bug: str | None = None  # a known bug: the required problem is not printed yet
+
+
+def E(line: int, col: int, *fragments: str) -> Expected:  # noqa: N802 - a short constructor for the table
+    return Expected(line, col, fragments)
+
+
+# Static files in tests/invalid/: the first line of each (but the empty one) is a comment saying what is broken.
+CASES: dict[str, Case] = {
+    "duplicate_key_top.yaml": Case((E(4, 1, "duplicate key 'unit'", "first at line 2"),)),
+    "duplicate_key_record.yaml": Case((E(7, 5, "duplicate key 'title'", "first at line 5"),)),
+    "date_impossible.yaml": Case((E(6, 11, "'date'", "2024-02-30", "not a date on the calendar"),)),
+    "date_slashes.yaml": Case((E(6, 11, "'date'", "YYYY-MM-DD", "2024/3/1"),)),
+    "date_chinese.yaml": Case((E(6, 11, "'date'", "YYYY-MM-DD", "2024年3月1日"),)),
+    "wrong_type.yaml": Case((E(7, 23, "'public_attendees'", "whole number", "three"),)),
+    "unknown_key.yaml": Case((E(5, 5, "unknown key 'titel'", "did you mean 'title'?"),),
+                             optional=(E(5, 5, "missing required key 'title'"),)),
+    "unknown_unit.yaml": Case((E(2, 7, "unknown unit '环翠县'", "did you mean '环翠区'?"),)),
+    "unknown_task.yaml": Case((E(5, 11, "unknown task id 'traning'", "2024 catalog", "did you mean 'training'?"),)),
+    "task_not_assigned.yaml": Case((E(5, 11, "task 'government-gazette' is not assigned to 火炬高技术产业开发区",
+                                      "市政府办公室、市大数据局、环翠区、文登区、荣成市、乳山市"),)),
+    "task_twice.yaml": Case((E(7, 11, "task 'training' is listed twice", "first at line 5"),)),
+    "enum_typo.yaml": Case((E(6, 11, "'form' must be one of", "video", "'vidoe'", "did you mean 'video'?"),)),
+    "yaml11_no.yaml": Case((E(5, 12, "'title' must be text", "unquoted word no", "quotes"),)),
+    "yaml11_yes.yaml": Case((E(5, 12, "'title' must be text", "unquoted word yes", "quotes"),)),
+    "yaml11_number.yaml": Case((E(5, 10, "'ref' must be text", "123", "number", "quotes"),)),
+    "closed_before_opened.yaml": Case((E(7, 13, "'closed' 2024-02-20 is before 'opened' 2024-03-01"),)),
+    "answered_before_received.yaml": Case((E(7, 15, "'answered' 2024-05-01 is before 'received' 2024-05-10"),)),
+    "outside_year.yaml": Case((E(6, 11, "2023-12-20 is not in 2024"),)),
+    "two_years_on.yaml": Case((E(7, 25, "2026-01-05 is outside 2024 and 2025"),)),
+    "done_without_date.yaml": Case((E(6, 13, "done task needs 'done_on'"),)),
+    "not_applicable_without_note.yaml": Case((E(6, 13, "not_applicable task needs a 'note'"),)),
+    "waiver_unknown_rule.yaml": Case((E(5, 11, "unknown rule 'meeting-frequncy'",
+                                        "did you mean 'meeting-frequency'?"),)),
+    "empty.yaml": Case((E(1, 1, "empty", "'unit' and 'year'"),)),
+    "top_level_list.yaml": Case((E(2, 1, "must be a mapping", "top level", "got a list"),)),
+    "top_level_scalar.yaml": Case((E(2, 1, "must be a mapping", "top level", "环翠区 2024"),)),
+    "syntax_error.yaml": Case((E(5, 14, "not valid YAML", "mapping values are not allowed"),)),
+    "tab_indent.yaml": Case((E(5, 1, "tab", "spaces"),)),
+    "no_catalog.yaml": Case((E(3, 7, "no task catalog for 2025", "2024"),)),
+    "broken_record_and_unknown_task.yaml": Case((
+        E(6, 11, "'date'", "2024-02-30", "not a date on the calendar"),
+        E(8, 11, "unknown task id 'traning'", "did you mean 'training'?"),
+    )),
+}
+
+# Valid alone; together the same unit (荣成市) and year, once by an alias and once by its official name.
+SAME_UNIT = ("same_unit_alias.yaml", "same_unit_official.yaml")
+SAME_UNIT_PROBLEM = E(2, 7, "a second report for 荣成市 2024", "same_unit_alias.yaml:2:7", "one file per unit")
+
+# Files written by the tests: name -> (bytes, case).
+GBK_TEXT = "# saved as GBK\nunit: 环翠区\nyear: 2024\ntrainings:\n  - title: 政务公开业务培训\n    date: 2024-06-20\n"
+GENERATED: dict[str, tuple[bytes, Case]] = {
+    "gbk.yaml": (GBK_TEXT.encode("gbk"), Case((E(2, 7, "not UTF-8", "GBK", "GB18030", "iconv"),))),
+    # The BOM does not count as a column: the unknown unit's value is still at column 7.
+    "bom.yaml": (b"\xef\xbb\xbf" + "unit: 环翠县\nyear: 2024\n".encode(),
+                 Case((E(1, 7, "unknown unit '环翠县'", "did you mean '环翠区'?"),))),
+    "crlf.yaml": ("# CRLF line endings\r\nunit: 文登区\r\nyear: 2024\r\ntrainings:\r\n  - title: 政务公开业务培训\r\n"
+                  "    date: 2024-02-30\r\n".encode(),
+                  Case((E(6, 11, "'date'", "2024-02-30", "not a date on the calendar"),))),
+}
+
+VALID_REPORT = """\
+unit: 市科技局
+year: 2024
+tasks:
+  - task: training
+    status: done
+    done_on: 2024-06-20
+  - task: new-media
+    status: not_applicable
+    note: 本单位未开设政务新媒体
+consultations:
+  - title: 威海市科技创新促进条例(草案)
+    opened: 2024-03-01
+    closed: 2024-03-31
+decisions:
+  - title: 关于加快科技成果转化的若干措施
+    issued: 2024-09-27
+    feedback_published: 2024-10-16
+interpretations:
+  - policy: 关于加快科技成果转化的若干措施
+    form: video
+    published: 2024-09-28
+meetings:
+  - title: 2024年上半年科技工作座谈会
+    date: 2024-03-15
+    public_attendees: 2
+    opinions_published: 2024-03-25
+evaluations:
+  - topic: 科技企业孵化政策实施效果评价
+    completed: 2024-10-15
+    results_published: 2025-01-10
+trainings:
+  - title: 政务公开业务培训
+    date: 2024-06-20
+requests:
+  - ref: 威科技依申〔2024〕3号
+    received: 2024-09-20
+    corrected: 2024-09-25
+    answered: 2024-10-23
+    extended: false
+    excluded_workdays: 0
+waivers:
+  - rule: meeting-frequency
+    subject: 2024H2
+    reason: 机构改革期间暂停
+    approved_by: 市政府办公室
+    expires: 2024-12-31
+"""
+
+
+@dataclass
+class Printed:
+    file: str
+    line: int
+    col: int
+    message: str
+    raw: str = field(repr=False, default="")
+
+
+def problems(stderr: str) -> list[Printed]:
+    """Every stderr line as a problem; a line not in FILE:LINE:COL form fails the test."""
+    found = []
+    for raw in stderr.splitlines():
+        match = PROBLEM_LINE.match(raw)
+        assert match, f"not a FILE:LINE:COL: message line: {raw!r}\n--- stderr ---\n{stderr}"
+        found.append(Printed(match["file"], int(match["line"]), int(match["col"]), match["message"], raw))
+    return found
+
+
+def matches(printed: Printed, file: str, expected: Expected) -> bool:
+    return (printed.file == file and printed.line == expected.line and printed.col == expected.col
+            and all(fragment in printed.message for fragment in expected.fragments))
+
+
+def assert_case(stderr: str, file: str, case: Case) -> None:
+    printed = problems(stderr)
+    for expected in case.required:
+        assert any(matches(p, file, expected) for p in printed), (
+            f"expected {file}:{expected.line}:{expected.col}: …{'…'.join(expected.fragments)}…\n"
+            f"--- stderr ---\n{stderr}")
+    allowed = case.required + case.optional
+    for p in printed:
+        assert any(matches(p, file, expected) for expected in allowed), f"unexpected problem: {p.raw}"
+
+
+def assert_invalid_run(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stdout == "", "problems belong on stderr; stdout stays empty when input is invalid"
+
+
+@pytest.fixture(scope="module")
+def invalid_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of tests/invalid/ outside the repository, so that no disclose.yaml in a parent folder applies."""
+    copy = tmp_path_factory.mktemp("validate") / "invalid"
+    shutil.copytree(INVALID, copy)
+    return copy
+
+
+def case_params(cases: dict[str, Case]) -> list:
+    return [pytest.param(name, case, id=name.removesuffix(".yaml"),
+                         marks=[pytest.mark.xfail(strict=True, reason=case.bug)] if case.bug else [])
+            for name, case in cases.items()]
+
+
+def test_every_static_case_has_its_file() -> None:
+    on_disk = {path.name for path in INVALID.glob("*.yaml")}
+    assert on_disk == set(CASES) | set(SAME_UNIT)
+
+
+@pytest.mark.parametrize(("name", "case"), case_params(CASES))
+def test_broken_file(invalid_dir: Path, name: str, case: Case) -> None:
+    result = run_cli("validate", name, cwd=invalid_dir)
+    assert_invalid_run(result)
+    assert_case(result.stderr, name, case)
+
+
+@pytest.mark.parametrize(("name", "case"), case_params({name: case for name, (_, case) in GENERATED.items()}))
+def test_broken_file_with_special_bytes(tmp_path: Path, name: str, case: Case) -> None:
+    (tmp_path / name).write_bytes(GENERATED[name][0])
+    result = run_cli("validate", name, cwd=tmp_path)
+    assert_invalid_run(result)
+    assert_case(result.stderr, name, case)
+
+
+def test_gbk_message_names_the_encoding_and_the_fix(tmp_path: Path) -> None:
+    (tmp_path / "gbk.yaml").write_bytes(GENERATED["gbk.yaml"][0])
+    result = run_cli("validate", "gbk.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    [problem] = problems(result.stderr)
+    assert "iconv -f GB18030 -t UTF-8" in problem.message
+    assert "gbk.yaml" in problem.message
+
+
+def test_same_unit_and_year_in_two_files_names_both(invalid_dir: Path) -> None:
+    result = run_cli("validate", *SAME_UNIT, cwd=invalid_dir)
+    assert_invalid_run(result)
+    assert_case(result.stderr, SAME_UNIT[1], Case((SAME_UNIT_PROBLEM,)))
+
+
+@pytest.mark.parametrize("name", SAME_UNIT)
+def test_each_same_unit_file_is_valid_alone(invalid_dir: Path, name: str) -> None:
+    result = run_cli("validate", name, cwd=invalid_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    result = run_cli("validate", "missing.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    [line] = result.stderr.splitlines()
+    assert line.startswith("missing.yaml:")
+    assert "no such file or folder" in line
+
+
+def test_folder_without_yaml(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.txt").write_text("unit: 环翠区\nyear: 2024\n", encoding="utf-8")
+    result = run_cli("validate", "notes", cwd=tmp_path)
+    assert_invalid_run(result)
+    [line] = result.stderr.splitlines()
+    assert line.startswith("notes:")
+    assert "no .yaml or .yml files" in line
+
+
+def test_path_problems_are_printed_as_path_and_message(tmp_path: Path) -> None:
+    # A missing path or a folder without YAML files has no line to point at: such a problem is printed as
+    # ``PATH: message``, one line each (FILE:LINE:COL is for problems at a position in a file).
+    (tmp_path / "notes").mkdir()
+    result = run_cli("validate", "missing.yaml", "notes", cwd=tmp_path)
+    assert_invalid_run(result)
+    assert sorted(result.stderr.splitlines()) == ["missing.yaml: no such file or folder",
+                                                  "notes: no .yaml or .yml files in this folder"]
+
+
+@pytest.mark.parametrize(("text", "line", "col"), [
+    pytest.param("unit: 环翠区\nyear: 2024\ntrainings:\n\t- title: 培训\n\t  date: 2024-06-20\n", 4, 1,
+                 id="tab-first"),
+    pytest.param("unit: 环翠区\nyear: 2024\ntrainings:\n  - title: 培训\n\t  date: 2024-06-20\n", 5, 1,
+                 id="tab-in-record"),
+    pytest.param("unit: 环翠区\nyear: 2024\ntrainings:\n  - title: 培训\n    \tdate: 2024-06-20\n", 5, 5,
+                 id="spaces-then-tab"),
+])
+def test_tab_indentation_is_named(tmp_path: Path, text: str, line: int, col: int) -> None:
+    (tmp_path / "report.yaml").write_text(text, encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    assert_case(result.stderr, "report.yaml", Case((E(line, col, "tab", "spaces"),)))
+
+
+def test_a_tab_after_a_colon_is_a_separator(tmp_path: Path) -> None:
+    (tmp_path / "report.yaml").write_text("unit:\t环翠区\nyear:\t2024\n", encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_separator_tab_does_not_hide_the_real_syntax_error(tmp_path: Path) -> None:
+    # The tab after 'title:' is a legal separator; the error is the second ': ' on the line.
+    (tmp_path / "report.yaml").write_text(
+        "unit: 环翠区\nyear: 2024\ntrainings:\n  - title:\t培训: 二期\n    date: 2024-06-20\n", encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    assert_case(result.stderr, "report.yaml", Case((E(4, 14, "mapping values are not allowed"),)))
+    assert "tab" not in result.stderr
+
+
+@pytest.mark.parametrize(("escape", "shown"), [("\\n", "\\n"), ("\\r", "\\r"), ("\\t", "\\t"), ("\\a", "\\x07"),
+                                               ("\\e", "\\x1b")])
+def test_a_control_character_in_a_quoted_value_keeps_one_line_per_problem(tmp_path: Path, escape: str,
+                                                                          shown: str) -> None:
+    # YAML escapes in double quotes put a newline (or another control character) into the unit and the key;
+    # the messages quote them escaped, so each problem stays on one line.
+    (tmp_path / "report.yaml").write_text(f'unit: "环翠{escape}区"\nyear: 2024\n"ti{escape}tle": 1\n', encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    assert len(result.stderr.splitlines()) == 2, result.stderr
+    assert_case(result.stderr, "report.yaml", Case((E(1, 7, f"unknown unit '环翠{shown}区'"),
+                                                    E(3, 1, f"unknown key 'ti{shown}tle'"))))
+
+
+@pytest.mark.parametrize("ref", ["123", "0123"])
+def test_a_bare_number_ref_is_an_error_not_silently_changed(tmp_path: Path, ref: str) -> None:
+    # 0123 would be the YAML 1.1 octal 83: the ref must be quoted, and the message shows it as written.
+    (tmp_path / "report.yaml").write_text(
+        f"unit: 环翠区\nyear: 2024\nrequests:\n  - ref: {ref}\n    received: 2024-03-01\n    answered: 2024-03-05\n",
+        encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    assert_case(result.stderr, "report.yaml", Case((E(4, 10, "'ref' must be text", f"but {ref} is read", "quotes"),)))
+    assert "83" not in result.stderr
+
+
+def test_a_quoted_number_ref_is_text(tmp_path: Path) -> None:
+    (tmp_path / "report.yaml").write_text(
+        'unit: 环翠区\nyear: 2024\nrequests:\n  - ref: "0123"\n    received: 2024-03-01\n    answered: 2024-03-05\n',
+        encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_valid_file(tmp_path: Path) -> None:
+    (tmp_path / "kj.yaml").write_text(VALID_REPORT, encoding="utf-8")
+    result = run_cli("validate", "kj.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "1 report valid" in result.stdout
+
+
+def test_readme_example_report_is_valid(tmp_path: Path) -> None:
+    readme = HERE.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    example = next((block for block in blocks if block.startswith("unit:")), None)
+    if example is None:
+        pytest.skip("README.md has no example report")
+    (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
+    result = run_cli("validate", "example.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "kj.yaml").write_bytes(b"\xef\xbb\xbf" + VALID_REPORT.encode("utf-8"))
+    result = run_cli("validate", "kj.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_crlf_line_endings_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / "kj.yaml").write_bytes(VALID_REPORT.replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("validate", "kj.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_a_broken_record_does_not_hide_problems_of_other_records(tmp_path: Path) -> None:
+    # Two broken records in two sections and a consistency problem in a third: all are reported.
+    (tmp_path / "report.yaml").write_text("""\
+unit: 环翠区
+year: 2024
+meetings:
+  - title: 常务会议
+    date: 2024-03-15
+    public_attendees: three
+tasks:
+  - task: training
+    status: finished
+  - task: new-media
+    status: done
+    done_on: 2024-05-01
+  - task: trainng
+    status: planned
+consultations:
+  - title: 草案
+    opened: 2024-03-01
+    closed: 2024-02-01
+""", encoding="utf-8")
+    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    assert_invalid_run(result)
+    assert_case(result.stderr, "report.yaml", Case((
+        E(6, 23, "'public_attendees'", "whole number"),
+        E(9, 13, "'status' must be one of", "finished"),
+        E(13, 11, "unknown task id 'trainng'", "did you mean 'training'?"),
+        E(18, 13, "'closed' 2024-02-01 is before 'opened' 2024-03-01"),
+    )))
+
+
+def _snapshot(folder: Path) -> dict[Path, tuple[bytes, int]]:
+    return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_whole_folder_prints_every_problem_in_one_run(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    shutil.copytree(INVALID, reports)
+    for name, (raw, _) in GENERATED.items():
+        (reports / name).write_bytes(raw)
+    (tmp_path / "no_yaml_here").mkdir()
+    (tmp_path / "no_yaml_here" / "notes.txt").write_text("nothing\n", encoding="utf-8")
+    before = _snapshot(tmp_path)
+
+    result = run_cli("validate", "reports", "missing.yaml", "no_yaml_here", cwd=tmp_path)
+
+    assert_invalid_run(result)
+    assert _snapshot(tmp_path) == before, "validate must not touch its input files"
+    lines = result.stderr.splitlines()
+    # Problems of a path, not of a position in a file: printed as PATH: message (test_path_problems_are_…).
+    path_level = sorted(line for line in lines if line.startswith(("missing.yaml:", "no_yaml_here:")))
+    assert len(path_level) == 2, path_level
+    assert "no such file or folder" in path_level[0] and "no .yaml or .yml files" in path_level[1]
+    printed = problems("\n".join(line for line in lines if line not in path_level))
+
+    expected: list[tuple[str, Expected, bool]] = []  # (file, problem, required)
+    all_cases = dict(CASES, **{name: case for name, (_, case) in GENERATED.items()})
+    all_cases[SAME_UNIT[1]] = Case((SAME_UNIT_PROBLEM,))
+    for name, case in all_cases.items():
+        file = f"reports/{name}"
+        expected += [(file, problem, case.bug is None) for problem in case.required]
+        expected += [(file, problem, False) for problem in case.optional]
+    missing = [f"{file}:{e.line}:{e.col}: …{'…'.join(e.fragments)}…"
+               for file, e, required in expected if required and not any(matches(p, file, e) for p in printed)]
+    assert not missing, "not printed:\n" + "\n".join(missing) + "\n--- stderr ---\n" + result.stderr
+    unexpected = [p.raw for p in printed if not any(matches(p, file, e) for file, e, _ in expected)]
+    assert not unexpected, "unexpected:\n" + "\n".join(unexpected)
+    # One line per problem: nothing printed twice.
+    assert len(result.stderr.splitlines()) == len(set(result.stderr.splitlines()))
