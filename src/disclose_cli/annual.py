@@ -42,14 +42,13 @@ def table3_from_requests(report: Report) -> tuple[Table, Unplaced]:
         if request.applicant is None:
             unplaced.no_applicant.append(request)
             continue
+        open_at_year_end = request.answered is None or request.answered > year_end
+        if not open_at_year_end and request.outcome is None:
+            unplaced.no_outcome.append(request)  # left out whole, so that the sums still say what they count
+            continue
         column = APPLICANT_INDEX[request.applicant]
         table[ROW_CARRIED_IN if request.carried_over else ROW_NEW][column] += 1
-        if request.answered is None or request.answered > year_end:
-            table[ROW_CARRIED_OUT][column] += 1
-        elif request.outcome is None:
-            unplaced.no_outcome.append(request)
-        else:
-            table[request.outcome][column] += 1
+        table[ROW_CARRIED_OUT if open_at_year_end else request.outcome][column] += 1
     for key in OUTCOME_CODES:
         for column in range(len(APPLICANTS)):
             table[ROW_TOTAL][column] += table[key][column]
@@ -130,7 +129,7 @@ def explaining_cell(discrepancies: list[Discrepancy]) -> tuple[str, str] | None:
     row = along_rows[0]
     row_gap = row.found - row.expected  # 总计 minus the six columns: the cell is off by minus this
     columns = {d.column for d in down_columns}
-    if len(columns) != 1 or "总计" in columns:
+    if len(columns) != 1:
         return None
     column = columns.pop()
     label = row.row

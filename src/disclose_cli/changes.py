@@ -25,3 +25,21 @@ def changed_since(ref: str, cwd: Path) -> set[Path]:
     changed = _git(["diff", "--name-only", "-z", ref, "--"], cwd).split("\0")
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     return {(top / name).resolve() for name in changed + untracked if name}
+
+
+def units_of_deleted(ref: str, deleted: list[Path], cwd: Path) -> set[tuple[str, int]]:
+    """The ``unit:`` and ``year:`` of report files that existed at ``ref`` and are gone now (their unit lost
+    its report)."""
+    from .yamlio import load_text
+
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+    units = set()
+    for path in deleted:
+        try:
+            text = _git(["show", f"{ref}:{path.relative_to(top).as_posix()}"], top)
+        except InputError:
+            continue  # not a file at ref either (added and removed since): nothing was lost
+        data = load_text(path, text).data
+        if isinstance(data, dict) and isinstance(data.get("unit"), str) and isinstance(data.get("year"), int):
+            units.add((data["unit"], data["year"]))
+    return units

@@ -102,7 +102,9 @@ def find_config(start: Path) -> Path | None:
 
 
 def default_config() -> Config:
-    return Config(None, {2024: None}, None, [], Parameters(), None, "text", {})
+    origins = {key: "default" for key in TOP_KEYS}
+    origins.update({f"rules.{key}": "default" for key in RuleSettings.model_fields if key != "line"})
+    return Config(None, {2024: None}, None, [], Parameters(), None, "text", origins)
 
 
 def load_config(path: Path) -> Config:

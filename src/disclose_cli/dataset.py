@@ -277,6 +277,9 @@ def _consistency_problems(report: Report, locate: Locator, context: Context) -> 
                     yield from _year_problems(problem, at + (key,), value, report.year, later=True)
 
     for index, request in enumerate(report.requests):
+        if request.carried_over and request.answered is not None and request.answered.year < report.year:
+            yield problem(("requests", index, "answered"), f"answered on {request.answered}, so it was not open at "
+                          f"the end of {report.year - 1}: it is not carried over (remove it, or carried_over)")
         if request.outcome is not None and request.answered is None:
             yield problem(("requests", index, "outcome"), "an outcome needs 'answered', the day handling ended "
                                                           "(a reply sent, or the request closed)")

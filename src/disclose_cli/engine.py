@@ -29,6 +29,7 @@ class CheckOptions:
     as_of: dt.date = field(default_factory=today_in_china)
     units: tuple[str, ...] = ()  # registry names; empty = every unit
     rules: tuple[str, ...] = ()  # rule ids; empty = every rule
+    years: tuple[int, ...] = ()  # years judged even without a report among the data (a report was deleted)
     parameters: Parameters = field(default_factory=Parameters)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
@@ -39,6 +40,8 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
     rules = [RULES[rule_id] for rule_id in (options.rules or tuple(RULES))]
     wanted = set(options.units)
     by_year: dict[int, dict[str, Source]] = {}
+    for year in options.years:
+        by_year.setdefault(year, {})
     for source in dataset.sources:
         by_year.setdefault(source.report.year, {})[source.report.unit] = source
 

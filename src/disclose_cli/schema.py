@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .annual_format import APPLICANTS, OUTCOME_BY_LABEL
 from .catalog import RULE_IDS
 from .context import Context
 from .report import Report
@@ -69,6 +70,48 @@ DOCS: dict[str, tuple[str, str, str, str]] = {
     "reason": ("理由", "Reason", "", ""),
     "approved_by": ("批准人", "Approved by", "", ""),
     "expires": ("有效期至", "Expires", "含当日", "Inclusive"),
+    "applicant": ("申请人类别", "Applicant", "表三的申请人列：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他",
+                  "Table 三's applicant column"),
+    "outcome": ("办理结果", "Outcome", "表三的办理结果行，可写代码或年报格式中的行名称（如“（一）予以公开”）",
+                "Table 三's outcome row: a code or the national format's exact row label"),
+    "carried_over": ("上年结转", "Carried over", "上年未办结、本年再次列出的申请（二、上年结转）",
+                     "Listed again from last year's report, unanswered at its end"),
+    "proactive": ("主动公开情况（表二）", "Proactive disclosure (Table 二)", "第二十条各项数据",
+                  "Documents, decisions and fees of the year"),
+    "regulations": ("规章", "Regulations", "", ""),
+    "normative_documents": ("行政规范性文件", "Normative documents", "", ""),
+    "DocumentCounts.issued": ("本年制发件数", "Issued this year", "", ""),
+    "repealed": ("本年废止件数", "Repealed", "", ""),
+    "in_force": ("现行有效件数", "In force", "", ""),
+    "licensing_decisions": ("行政许可处理决定数量", "Licensing decisions", "", ""),
+    "penalty_decisions": ("行政处罚处理决定数量", "Penalty decisions", "", ""),
+    "enforcement_decisions": ("行政强制处理决定数量", "Enforcement decisions", "", ""),
+    "fees_wan_yuan": ("行政事业性收费金额（万元）", "Fees (10,000 yuan)", "", ""),
+    "appeals": ("行政复议、行政诉讼（表四）", "Appeals (Table 四)", "因政府信息公开被申请行政复议、提起行政诉讼的案件",
+                "Review and lawsuit cases about disclosure"),
+    "kind": ("类别", "Kind", "review 行政复议 | lawsuit_direct 未经复议直接起诉 | lawsuit_after_review 复议后起诉",
+             "review | lawsuit_direct | lawsuit_after_review"),
+    "result": ("结果", "Result", "upheld 维持 | corrected 纠正 | other 其他 | pending 尚未审结",
+               "upheld | corrected | other | pending"),
+    "annual_report": ("政府信息公开工作年度报告", "Annual disclosure report", "本单位撰写的文字部分和发布日期",
+                      "The unit's own text and the publication date"),
+    "overview": ("一、总体情况", "Overview", "五个小标题：主动公开、依申请公开、政府信息管理、平台建设、监督保障",
+                 "Five sub-heads"),
+    "management": ("（三）政府信息管理", "Information management", "", ""),
+    "platforms": ("（四）政府信息公开平台建设", "Platforms", "", ""),
+    "oversight": ("（五）监督保障", "Oversight", "", ""),
+    "problems": ("五、存在的主要问题及改进情况", "Problems and improvements", "", ""),
+    "other": ("六、其他需要报告的事项", "Other matters", "", ""),
+    "contact": ("联系方式", "Contact", "", ""),
+    "address": ("地址", "Address", "", ""),
+    "phone": ("电话", "Phone", "", ""),
+    "website": ("网站", "Website", "", ""),
+    "email": ("电子邮箱", "Email", "", ""),
+    "annual_report_figures": ("年报数据（手工填报）", "Annual report figures (typed)",
+                              "不在本系统登记申请的单位手工填报表三、表四", "Table 三 and 四 typed by hand"),
+    "table3": ("表三", "Table 三", "每行7个数：六类申请人和总计", "Each row: six applicant columns and 总计"),
+    "table4": ("表四", "Table 四", "每组5个数：维持、纠正、其他、尚未审结、总计",
+               "Each group: upheld, corrected, other, pending, total"),
 }
 
 
@@ -83,6 +126,13 @@ def _document(node: dict[str, Any], key: str) -> None:
         node["description"] = help_text
 
 
+def _allow_labels(node: dict[str, Any], labels: list[str]) -> None:
+    """Where the tool accepts the national format's Chinese label in place of a code, so does the schema."""
+    for option in node.get("anyOf", [node]):
+        if "enum" in option:
+            option["enum"] = [*option["enum"], *labels]
+
+
 def report_schema(context: Context) -> dict[str, Any]:
     schema = Report.model_json_schema(by_alias=True)
     definitions = schema.get("$defs", {})
@@ -90,14 +140,23 @@ def report_schema(context: Context) -> dict[str, Any]:
         properties = node.get("properties", {})
         properties.pop(LINE_KEY, None)
         for key, prop in properties.items():
-            _document(prop, key)
+            _document(prop, f"{node.get('title')}.{key}" if f"{node.get('title')}.{key}" in DOCS else key)
         _document(node, node.get("title", ""))
-    names = sorted({name for unit in context.registry.units for name in (unit.name, *unit.aliases)})
-    schema["properties"]["unit"]["enum"] = names
+    names = {name for unit in context.registry.units for name in (unit.name, *unit.aliases)}
+    # The tool also reads 威海市X for a unit named 市X.
+    names |= {"威海" + name for name in names if name.startswith("市")}
+    schema["properties"]["unit"]["enum"] = sorted(names)
+    request = definitions["Request"]["properties"]
+    _allow_labels(request["applicant"], [label for _, label in APPLICANTS])
+    _allow_labels(request["outcome"], list(OUTCOME_BY_LABEL))
+    subject = definitions["Waiver"]["properties"]["subject"]
+    subject["anyOf"] = [*subject.get("anyOf", [{"type": "string"}]),
+                        {"type": "integer", "minimum": 2000, "maximum": 2100}]
     task_ids = sorted({task.id for catalog in context.catalogs.values() for task in catalog.tasks})
     definitions["TaskProgress"]["properties"]["task"]["enum"] = task_ids
     definitions["Waiver"]["properties"]["rule"]["enum"] = list(RULE_IDS)
-    schema["properties"]["year"]["enum"] = sorted(context.catalogs)
+    # A catalog's year, or the year before it (a report kept for the next year's annual report).
+    schema["properties"]["year"]["enum"] = sorted({year - offset for year in context.catalogs for offset in (0, 1)})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     return schema

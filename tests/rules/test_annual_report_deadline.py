@@ -204,9 +204,6 @@ def test_a_stricter_date_from_disclose_yaml(tmp_path, context):
     assert parameters.annual_report_due_by_unit == {"荣成市": "02-20"}
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="a due date of 02-29 (accepted by disclose.yaml, which "
-                   "checks MM-DD against a leap year) makes annual-report-deadline raise ValueError for a report "
-                   "whose next year is not a leap year: due_date builds dt.date(2025, 2, 29)")
 def test_29_february_as_a_local_date_does_not_crash(run):
     parameters = Parameters(annual_report_due_by_unit={"环翠区": "02-29"})
     finding = judged(run, published("2025-02-27", "环翠区"), unit="环翠区", parameters=parameters)

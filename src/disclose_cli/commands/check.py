@@ -52,14 +52,20 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     output_format = output_format or context.config.format
     options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context), rules=rules,
                            parameters=context.config.parameters, calendar=work_calendar(calendar_file, context))
+    changed_units: set[tuple[str, int]] | None = None
     if changed_since is not None:
-        paths = _changed_reports(report_paths(paths, context), changed_since, context)
-        if not paths:
+        paths, changed_units = _changed_reports(report_paths(paths, context), changed_since, context)
+        if not paths and not changed_units:
             click.echo(f"no report file changed since {changed_since}; nothing to check", err=True)
             sys.exit(ExitCode.OK)
-    dataset = load_dataset(paths, context, progress=output_format == "text")
-    if changed_since is not None and not options.units:
-        options.units = tuple(sorted({source.report.unit for source in dataset.sources}))
+    if changed_units is not None and not paths:
+        dataset = _empty(context)  # only deleted reports changed: their units are judged without a file
+    else:
+        dataset = load_dataset(paths, context, progress=output_format == "text")
+    if changed_units is not None and not options.units:
+        options.units = tuple(sorted({unit for unit, _ in changed_units}
+                                     | {source.report.unit for source in dataset.sources}))
+        options.years = tuple(sorted({year for _, year in changed_units}))
     refuse_to_overwrite_input(output, dataset)
     result = run_check(dataset, options)
     with open_output(output) as stream:
@@ -70,19 +76,32 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     sys.exit(ExitCode.FAILURES if any(f.status in failing for f in result.findings) else ExitCode.OK)
 
 
-def _changed_reports(paths: tuple[Path, ...], ref: str, context) -> tuple[Path, ...]:  # noqa: ANN001
-    """The report files under ``paths`` changed since ``ref``, or all of ``paths`` when a project file changed."""
-    from ..changes import changed_since
-    from ..dataset import resolved, find_files
+def _changed_reports(paths: tuple[Path, ...], ref: str,
+                     context) -> tuple[tuple[Path, ...], set[tuple[str, int]] | None]:  # noqa: ANN001
+    """The report files under ``paths`` changed since ``ref`` and the units of deleted ones; or all of ``paths``
+    and None (check everything) when the configuration, registry, a catalog or the calendar changed."""
+    from ..changes import changed_since, units_of_deleted
+    from ..dataset import find_files, resolved
     from ..locations import InputError
 
     try:
         changed = changed_since(ref, Path.cwd())
+        if changed & context.config.files:
+            click.echo(f"the configuration, registry, catalogs or calendar changed since {ref}: checking "
+                       "everything", err=True)
+            return paths, None
+        folders = [resolved(path) for path in paths]
+        deleted = [path for path in changed if not path.exists() and path.suffix in (".yaml", ".yml")
+                   and any(folder == path or folder in path.parents for folder in folders)]
+        units = {(unit.name, year) for name, year in units_of_deleted(ref, deleted, Path.cwd())
+                 if (unit := context.registry.get(name)) is not None}
     except InputError as error:
         fail_with(error.problems)
-    if changed & context.config.files:
-        click.echo(f"the configuration, registry, catalogs or calendar changed since {ref}: checking everything",
-                   err=True)
-        return paths
     files, _ = find_files(paths, context.config.files)
-    return tuple(file for file in files if resolved(file) in changed)
+    return tuple(file for file in files if resolved(file) in changed), units
+
+
+def _empty(context):  # noqa: ANN001, ANN202
+    from ..dataset import Dataset
+
+    return Dataset(context)

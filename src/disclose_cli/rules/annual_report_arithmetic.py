@@ -38,19 +38,23 @@ from ..annual import (APPEAL_LABEL, ROW_LABEL, Discrepancy, check_table3, check_
                       table3_from_requests, table4_from_appeals)
 from ..annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT, TABLE3_ROWS
 from ..findings import Phrase, Status, Verdict
-from .base import RuleContext, UnitYear, verdict
+from ..report import Report
+from .base import RuleContext, UnitYear, plural, verdict
 
 ID = "annual-report-arithmetic"
 
 
-def figures(report) -> tuple[dict, dict, bool]:  # noqa: ANN001
-    """Table 三 and Table 四 as the annual report will show them, and whether they were typed."""
+def figures(report: Report) -> tuple[dict, dict, bool]:
+    """Table 三 and Table 四 as the annual report will show them (each typed where it was typed, else counted
+    from the records), and whether either was typed. A row left out of a typed table is a row of zeros."""
     typed = report.annual_report_figures
-    if typed is not None and (typed.table3 or typed.table4):
-        table3 = {key: typed.table3.get(key, [0] * len(COLUMNS)) for key, _ in TABLE3_ROWS}
-        table4 = {kind: typed.table4.get(kind, [0] * len(APPEAL_COLUMNS)) for kind in APPEAL_LABEL}
-        return table3, table4, True
-    return table3_from_requests(report)[0], table4_from_appeals(report), False
+    table3 = table3_from_requests(report)[0]
+    table4 = table4_from_appeals(report)
+    if typed is not None and typed.table3:
+        table3 = {key: list(typed.table3.get(key, [0] * len(COLUMNS))) for key, _ in TABLE3_ROWS}
+    if typed is not None and typed.table4:
+        table4 = {kind: list(typed.table4.get(kind, [0] * len(APPEAL_COLUMNS))) for kind in APPEAL_LABEL}
+    return table3, table4, typed is not None and bool(typed.table3 or typed.table4)
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -69,19 +73,26 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if requests:
             refs = "、".join(request.ref for request in requests[:10]) + ("…" if len(requests) > 10 else "")
             yield verdict(subject, f"表三 {reason_zh}", Status.FAIL, Phrase(
-                f"{len(requests)} request(s) cannot be placed in Table 三: {reason_en} ({refs})",
+                f"{plural(len(requests), 'request')} cannot be placed in Table 三: {reason_en} ({refs})",
                 f"{len(requests)}件申请无法计入表三：{reason_zh}（{refs}）"), requests[0].line)
-    if typed and report.requests and report.annual_report_figures.table3:
-        for key, row in report.annual_report_figures.table3.items():
+    typed_figures = report.annual_report_figures
+    comparisons = []
+    if typed_figures is not None and typed_figures.table3 and report.requests:
+        comparisons.append(("表三", table3, counted, ROW_LABEL, COLUMNS, ("classified requests", "已分类的申请")))
+    if typed_figures is not None and typed_figures.table4 and report.appeals:
+        comparisons.append(("表四", table4, table4_from_appeals(report), APPEAL_LABEL, APPEAL_COLUMNS,
+                            ("recorded appeals", "已登记的复议诉讼")))
+    for table, typed_table, records_table, row_labels, columns, records in comparisons:
+        for key, row in typed_table.items():
             for index, value in enumerate(row):
-                if value != counted[key][index]:
-                    cell = f"表三 {ROW_LABEL[key]} / {COLUMNS[index]}"
+                if value != records_table[key][index]:
+                    cell = f"{table} {row_labels[key]} / {columns[index]}"
                     yield verdict(subject, cell, Status.FAIL, Phrase(
-                        f"{cell}: typed {value}, the classified requests give {counted[key][index]}",
-                        f"{cell}：填报{value}，按已分类的申请统计为{counted[key][index]}"), line)
+                        f"{cell}: typed {value}, the {records[0]} give {records_table[key][index]}",
+                        f"{cell}：填报{value}，按{records[1]}统计为{records_table[key][index]}"), line)
     if not discrepancies:
         source = Phrase("typed figures", "填报数据") if typed else Phrase(
-            f"counted from {len(report.requests)} requests and {len(report.appeals)} appeals",
+            f"counted from {plural(len(report.requests), 'request')} and {plural(len(report.appeals), 'appeal')}",
             f"按{len(report.requests)}件申请、{len(report.appeals)}件复议诉讼统计")
         yield verdict(subject, "表三、表四", Status.PASS,
                       Phrase(f"every sum of Table 三 and Table 四 holds ({source.en})",
@@ -92,12 +103,13 @@ def _failures(subject: UnitYear, discrepancies: list[Discrepancy], line: int | N
     cell = explaining_cell(discrepancies)
     if cell is not None:
         row, column = cell
-        checks = "；".join(item.message for item in discrepancies)
+        explained = [item for item in discrepancies if item.table == "表三"]
+        checks = "；".join(item.message for item in explained)
         yield verdict(subject, f"表三 {row} / {column}", Status.FAIL, Phrase(
-            f"one wrong cell explains all {len(discrepancies)} failed sums: Table 三, row {row}, column {column} "
+            f"one wrong cell explains all {len(explained)} failed sums of Table 三: row {row}, column {column} "
             f"({checks})",
-            f"表三“{row}”行“{column}”列一个数据有误即可解释全部{len(discrepancies)}处不平衡（{checks}）"), line)
-        return
+            f"表三“{row}”行“{column}”列一个数据有误即可解释表三全部{len(explained)}处不平衡（{checks}）"), line)
+        discrepancies = [item for item in discrepancies if item.table != "表三"]
     for item in discrepancies:
         where = " / ".join(part for part in (item.row, item.column) if part)
         yield verdict(subject, f"{item.table} {where}", Status.FAIL, Phrase(

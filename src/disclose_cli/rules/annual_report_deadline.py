@@ -20,6 +20,7 @@ Fails::
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import Iterable
 
@@ -36,7 +37,8 @@ def due_date(subject: UnitYear, ctx: RuleContext) -> dt.date:
     month_day = (parameters.annual_report_due_by_unit.get(subject.unit.name)
                  or parameters.annual_report_due.get(subject.unit.kind, "01-31"))
     month, day = (int(part) for part in month_day.split("-"))
-    return dt.date(subject.year + 1, month, day)
+    # "02-29" names the last day of February, which 2025 ends on the 28th.
+    return dt.date(subject.year + 1, month, min(day, calendar.monthrange(subject.year + 1, month)[1]))
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

@@ -38,6 +38,9 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     parameters = ctx.parameters
     previous = ctx.report_of(subject.unit.name, subject.year - 1) if subject.year - 1 in ctx.judged_years else None
     judged_before = {request.ref for request in previous.requests} if previous else set()
+    following = ctx.report_of(subject.unit.name, subject.year + 1)
+    carried_on = {request.ref: request for request in following.requests if request.carried_over} \
+        if following else {}
     for request in subject.report.requests:
         if request.received > ctx.as_of or (request.carried_over and request.ref in judged_before):
             continue  # a request carried over is judged once, in the report of the year it was received
@@ -46,5 +49,7 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if request.extended:
             limit += parameters.request_extension_workdays
         due = ctx.calendar.add(start, limit)
-        status, message, late = judge_due(ctx, request.answered, due, ANSWERED, NOT_ANSWERED)
+        later = carried_on.get(request.ref)
+        answered = request.answered or (later.answered if later is not None else None)
+        status, message, late = judge_due(ctx, answered, due, ANSWERED, NOT_ANSWERED)
         yield verdict(subject, request.ref, status, message, request.line, due, late)

@@ -1,0 +1,128 @@
+"""The pre-commit hooks of .pre-commit-hooks.yaml, run through ``pre-commit try-repo`` on a data repository.
+
+try-repo installs this repository (its committed HEAD plus uncommitted changes to tracked files) into a fresh
+hook environment, which needs the package index; it then runs the hooks in a temporary git data repository
+(a copy of tests/datarepo) holding valid reports and an invalid draft.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURE = TESTS / "datarepo"
+VALID = ["reports/2025/jia-qu.yaml", "reports/2025/shi-shujuju.yaml", "reports/2025/yi-kaifaqu.yaml"]
+PROJECT_FILES = ["disclose.yaml", "units.yaml", "catalogs/tasks_2025.yaml"]
+BAD = "drafts/jia-qu-draft.yaml"  # outside the configured report folder: only disclose-validate sees it
+BAD_TEXT = """\
+unit: 甲区
+year: 2025
+meetings:
+  - title: 区政府常务会议（一季度）
+    date: 2025-02-20
+    public_attendees: three
+interpretations:
+  - {policy: 甲区老旧小区改造方案, form: vidoe, published: 2025-05-10}
+"""
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed")
+
+
+def clean_env() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    return env
+
+
+def git(repo: Path, *args: str) -> None:
+    done = subprocess.run(["git", *args], cwd=repo, env=clean_env(), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, (args, done.stderr)
+
+
+@pytest.fixture(scope="module")
+def data_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = tmp_path_factory.mktemp("precommit") / "qinghe"
+    shutil.copytree(FIXTURE, repo)
+    (repo / BAD).parent.mkdir()
+    (repo / BAD).write_text(BAD_TEXT, encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "config", "user.name", "Test")
+    git(repo, "config", "user.email", "test@example.invalid")
+    git(repo, "config", "commit.gpgsign", "false")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "data")
+    return repo
+
+
+def try_repo(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``pre-commit try-repo ROOT ARGS`` in the data repository: a fresh hook environment from the package
+    index, hence the generous timeout."""
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *args, "--color", "never"],
+                          cwd=repo, env=clean_env(), capture_output=True, text=True, encoding="utf-8",
+                          timeout=600)
+
+
+def hook_section(output: str, name: str) -> str:
+    """The lines pre-commit prints for one hook: its status line and its output, up to the next hook."""
+    match = re.search(rf"^{re.escape(name)}\.+(Passed|Failed|\(no files to check\)Skipped)$(.*?)(?=^\S[^\n]*\.{{3,}}"
+                      rf"|\Z)", output, flags=re.M | re.S)
+    assert match, f"no {name} hook in:\n{output[-3000:]}"
+    return match.group(0)
+
+
+def test_the_hooks_file_offers_validate_and_check() -> None:
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))}
+    assert set(hooks) == {"disclose-validate", "disclose-check"}
+    assert hooks["disclose-validate"]["entry"].split()[:2] == ["disclose", "validate"]
+    assert hooks["disclose-check"]["entry"].split()[:2] == ["disclose", "check"]
+    assert hooks["disclose-check"]["pass_filenames"] is False
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        assert re.search(hook["files"], "reports/2025/a.yaml") and re.search(hook["files"], "b.yml")
+        assert not re.search(hook["files"], "README.md")
+    exclude = hooks["disclose-validate"]["exclude"]
+    assert re.search(exclude, ".pre-commit-config.yaml") and re.search(exclude, ".github/workflows/disclose.yml")
+    assert not re.search(exclude, "reports/2025/a.yaml")
+
+
+def test_the_hooks_fail_on_an_invalid_report_and_show_where(data_repo: Path) -> None:
+    result = try_repo(data_repo, "--files", *VALID, BAD, *PROJECT_FILES)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output[-3000:]
+    validate = hook_section(output, "disclose validate")
+    assert "Failed" in validate.splitlines()[0]
+    assert "exit code: 2" in validate
+    lines = validate.splitlines()
+    bad_meeting = [line for line in lines if line.startswith(f"{BAD}:6:23: ")]
+    assert bad_meeting and "three" in bad_meeting[0], validate
+    assert any(line.startswith(f"{BAD}:8:") and "vidoe" in line for line in lines), validate
+    # Only the draft is faulted: the valid reports and the project files are not reported.
+    problems = [line for line in lines if re.match(r"\S+\.ya?ml:\d+:\d+: ", line)]
+    assert problems and all(line.startswith(BAD) for line in problems), problems
+    assert "Traceback" not in output and "internal error" not in output
+
+    # disclose-check ran too: the configured report folder (without the draft), judged today.
+    check = hook_section(output, "disclose check")
+    assert "hook id: disclose-check" in check
+    assert "exit code: 1" in check  # failures in the data (report-missing, …), not invalid input
+    assert "report-missing" in check or "No report file" in check
+    assert BAD not in check
+
+
+def test_the_validate_hook_passes_on_valid_files(data_repo: Path) -> None:
+    result = try_repo(data_repo, "disclose-validate", "--files", *VALID, *PROJECT_FILES)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert re.search(r"^disclose validate\.+Passed$", output, flags=re.M), output[-3000:]
+    assert "disclose check" not in output.split("Using config:")[-1].split("=" * 79)[-1]
