@@ -70,8 +70,8 @@ def main() -> None:
         for problem in error.problems:
             click.echo(str(problem), err=True)
         code = ExitCode.INVALID
-    except click.exceptions.Abort:
-        click.echo("disclose: interrupted", err=True)
+    except click.exceptions.Abort:  # click's form of Ctrl-C
+        click.echo("disclose: interrupted; nothing was written", err=True)
         code = ExitCode.INTERRUPTED
     except KeyboardInterrupt:
         click.echo("disclose: interrupted; nothing was written", err=True)

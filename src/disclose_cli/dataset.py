@@ -42,9 +42,16 @@ def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset()) -> tup
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            inside = [file for file in _yaml_files_under(path) if resolved(file) not in own_files]
-            if not inside:
+        try:
+            is_folder = path.is_dir()
+        except OSError as error:
+            problems.append(Problem(Location(path), f"cannot read: {error.strerror}"))
+            continue
+        if is_folder:
+            unreadable: list[Problem] = []
+            inside = [file for file in _yaml_files_under(path, unreadable) if resolved(file) not in own_files]
+            problems.extend(unreadable)
+            if not inside and not unreadable:
                 problems.append(Problem(Location(path), "no .yaml or .yml files in this folder"))
             found.extend(inside)
         elif resolved(path) in own_files:
@@ -64,9 +71,13 @@ def resolved(path: Path) -> Path:
         return path.absolute()
 
 
-def _yaml_files_under(folder: Path) -> Iterable[Path]:
-    # Links to folders are not followed: a link loop cannot make the walk endless.
-    for parent, folders, names in os.walk(folder, followlinks=False):
+def _yaml_files_under(folder: Path, problems: list[Problem]) -> Iterable[Path]:
+    # Links to folders are not followed: a link loop cannot make the walk endless. A folder that cannot be
+    # listed is a problem: its reports would otherwise be left out without a word.
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(Location(Path(error.filename or folder)), f"cannot read folder: {error.strerror}"))
+
+    for parent, folders, names in os.walk(folder, onerror=unreadable, followlinks=False):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(names):
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):

@@ -37,11 +37,15 @@ class Problem:
         return (*self.location.sort_key(), self.message)
 
     def __str__(self) -> str:
-        # One problem, one line: a newline or control character from the data is shown, not obeyed.
-        return f"{self.location}: {_one_line(self.message)}"
+        # One problem, one line: a newline, control or bidi character from the data (or a file name) is shown,
+        # not obeyed.
+        return _one_line(f"{self.location}: {self.message}")
 
 
-_CONTROL = {code: f"\\x{code:02x}" for code in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t", 127: "\\x7f"}
+_CONTROL = ({code: f"\\x{code:02x}" for code in [*range(32), *range(0x7F, 0xA0)]}
+            | {10: "\\n", 13: "\\r", 9: "\\t"}
+            | {code: f"<U+{code:04X}>" for code in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                   *range(0x2066, 0x206A)]})
 
 
 def _one_line(text: str) -> str:

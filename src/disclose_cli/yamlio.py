@@ -13,6 +13,8 @@ from __future__ import annotations
 import codecs
 import gc
 import re
+import stat
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +61,8 @@ class _Loader(yaml.CSafeLoader):
         # list by flatten_mapping. Only then is it worth looking at the keys one by one.
         if len(mapping) != own_count or len(own_pairs) != own_count:
             self._record_duplicates(own_pairs)
+        if node.tag != _MAP:  # a !!set or !!omap built from a mapping node: data, not a record
+            return mapping
         if LINE_KEY in mapping:
             self.problems.append(_problem(self.path, node.start_mark, f"'{LINE_KEY}' is reserved; remove this key"))
         mapping[LINE_KEY] = node.start_mark.line + 1
@@ -137,6 +141,7 @@ class _AliasGuardedLoader(_Loader):
         super().__init__(stream, path)
         self._expanded = 0
         self._subtree_sizes: dict[int, int] = {}
+        self._merged_sizes: dict[int, int] = {}
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
@@ -149,6 +154,33 @@ class _AliasGuardedLoader(_Loader):
                     node.start_mark,
                 )
         return super().construct_object(node, deep)
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        # Merge keys copy the pairs of the merged mappings: nested merges multiply like aliases do.
+        self._expanded += self._merged_pairs(node)
+        if self._expanded > MAX_EXPANDED_NODES:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"merge keys expand to more than {MAX_EXPANDED_NODES:,} values; refusing to read further",
+                node.start_mark)
+        super().flatten_mapping(node)
+
+    def _merged_pairs(self, node: yaml.Node) -> int:
+        """How many pairs flattening ``node`` would produce, counted without producing them."""
+        if not isinstance(node, yaml.MappingNode):
+            return 0
+        cached = self._merged_sizes.get(id(node))
+        if cached is not None:
+            return cached
+        self._merged_sizes[id(node)] = 0  # a merge cycle counts nothing more
+        size = 0
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                size += sum(self._merged_pairs(source) for source in sources)
+            else:
+                size += 1
+        self._merged_sizes[id(node)] = size
+        return size
 
     def _subtree_size(self, node: yaml.Node) -> int:
         cached = self._subtree_sizes.get(id(node))
@@ -227,8 +259,8 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
         return None, Problem(Location(path, line, column), f"file is not UTF-8: {guess}{fix}")
 
 
-def _too_deep(text: str) -> int | None:
-    """The nesting depth if it exceeds MAX_DEPTH, measured only for files that could nest deeply."""
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where nesting first exceeds MAX_DEPTH, measured only for files that could nest deeply in few bytes."""
     if text.count("[") + text.count("{") < MAX_DEPTH and not _COMPACT_NESTING.search(text):
         return None
     depth = 0
@@ -236,19 +268,48 @@ def _too_deep(text: str) -> int | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return depth
+                return event.start_mark
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
 
 
 def load_text(path: Path, text: str) -> Document:
-    """Construct a document from text; syntax errors become problems."""
+    """Construct a document from text; syntax errors become problems.
+
+    libyaml's composer recurses in C, one frame per level of nesting, and would overflow the ordinary stack of a
+    deeply nested file and crash the process; it runs on a thread with a large (virtual, mostly untouched) stack.
+    """
+    outcome: list[Document | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_load_text(path, text))
+        except BaseException as error:  # handed to the calling thread
+            outcome.append(error)
+
+    previous = threading.stack_size(_COMPOSER_STACK)
+    try:
+        worker = threading.Thread(target=work, name="yaml-loader", daemon=True)
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    worker.join()
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _load_text(path: Path, original: str) -> Document:
+    # libyaml counts U+0085, U+2028 and U+2029 as line breaks (YAML 1.1); editors and git do not. They are
+    # parsed as stand-ins and given back in the values, so that every line number is the editor's.
+    text = original.translate(_HIDE_BREAKS) if _UNICODE_BREAKS.search(original) else original
     document = Document(path, text)
     try:
-        if _too_deep(text) is not None:
-            document.problems.append(Problem(Location(path), f"nesting deeper than {MAX_DEPTH} levels; "
-                                             "a report file needs only a few"))
+        deep = _too_deep(text)
+        if deep is not None:
+            document.problems.append(_problem(path, deep, f"nesting deeper than {MAX_DEPTH} levels; "
+                                              "a report file needs only a few"))
             return document
         # Only a file with an alias ("*name") can expand; the others skip the per-node accounting.
         loader = (_AliasGuardedLoader if "*" in text else _FastLoader)(text, path)
@@ -261,13 +322,41 @@ def load_text(path: Path, text: str) -> Document:
         document.data = None
         mark = error.problem_mark or error.context_mark
         document.problems.append(_problem(path, mark, _yaml_message(error, text, mark)))
+    except yaml.reader.ReaderError as error:
+        document.data = None
+        # The C reader counts bytes of the UTF-8 text.
+        encoded = text.encode("utf-8")
+        line = encoded.count(b"\n", 0, error.position) + 1
+        line_start = encoded.rfind(b"\n", 0, error.position) + 1
+        column = len(encoded[line_start:error.position].decode("utf-8", "replace")) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        document.problems.append(Problem(Location(path, line, column), (
+            f"character U+{code:04X} is not allowed in YAML; remove it (it is often pasted from another program)")))
     except yaml.YAMLError as error:
         document.data = None
         document.problems.append(Problem(Location(path), f"not valid YAML: {error}"))
     except RecursionError:
         document.data = None
         document.problems.append(Problem(Location(path), "nesting too deep; a report file needs only a few levels"))
+    if text is not original and document.data is not None:
+        document.data = _restore_breaks(document.data)
     return document
+
+
+_UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
+_HIDE_BREAKS = {0x85: 0xF0085, 0x2028: 0xF2028, 0x2029: 0xF2029}  # supplementary private use: never in reports
+_SHOW_BREAKS = {stand_in: code for code, stand_in in _HIDE_BREAKS.items()}
+_COMPOSER_STACK = 512 * 2**20  # bytes of address space; pages are only used as deep as a file nests
+
+
+def _restore_breaks(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_SHOW_BREAKS)
+    if isinstance(value, list):
+        return [_restore_breaks(item) for item in value]
+    if isinstance(value, dict):
+        return {_restore_breaks(key): _restore_breaks(item) for key, item in value.items()}
+    return value
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
@@ -286,7 +375,11 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
 def read_document(path: Path) -> Document:
     """Read and construct one file; every failure becomes a problem of the document."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return Document(path, None, problems=[Problem(Location(path), (
+                "not a regular file (a device, a pipe or a socket); a report is a .yaml file"))])
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             return Document(path, None, problems=[Problem(Location(path), (
                 f"file is {size / 2**20:.0f} MiB; a report file may be at most {MAX_FILE_BYTES // 2**20} MiB "

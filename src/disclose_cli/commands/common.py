@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from ..dataset import Dataset
     from ..locations import Problem
 
-PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+# Paths are checked by the core, so that a bad one is a problem among the others rather than a usage error.
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 
 
 def fail_with(problems: list[Problem]) -> NoReturn:

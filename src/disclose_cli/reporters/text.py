@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import IO
 
 from ..findings import CheckResult, Finding, Status
+from ..safetext import clean
 
 STYLE = {Status.FAIL: "bold red", Status.PENDING: "yellow", Status.WAIVED: "blue", Status.PASS: "green"}
 COLLAPSE_AT = 4  # this many task-deadline findings pending on the same day become one line
@@ -26,8 +27,8 @@ def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: ob
     missing = [finding for finding in visible if finding.rule == "report-missing" and finding.status is Status.FAIL]
     for unit, group in groupby((f for f in visible if f not in missing), key=lambda finding: finding.unit):
         findings = list(group)
-        heading = Text(unit, style="bold")
-        files = sorted({str(f.location.path) for f in findings})
+        heading = Text(clean(unit), style="bold")
+        files = sorted({clean(str(f.location.path)) for f in findings})
         heading.append(f"  {', '.join(files)}", style="dim")
         for status in Status:
             count = sum(1 for finding in findings if finding.status is status)
@@ -48,7 +49,7 @@ def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: ob
         years = sorted({finding.subject for finding in missing})
         console.print(Text(f"No report file for {', '.join(years)} ({len(missing)} units, each a report-missing "
                            "failure):", style="bold red"))
-        console.print(Text("、".join(finding.unit for finding in missing)))
+        console.print(Text("、".join(clean(finding.unit) for finding in missing)))
         console.print()
     counts = result.counts()
     summary = Text(f"as of {result.as_of}: {result.units} unit{'s' * (result.units != 1)} reporting in "
@@ -76,9 +77,9 @@ def _rows(findings: list[Finding]):  # noqa: ANN202 - yields (status, title, ric
             if finding.due not in shown_collapsed:
                 shown_collapsed.add(finding.due)
                 yield (Status.PENDING, f"task-deadline · {len(group)} tasks due {finding.due}",
-                       Text("not yet done: " + ", ".join(f.subject for f in group)))
+                       Text("not yet done: " + ", ".join(clean(f.subject) for f in group)))
             continue
-        detail = Text(finding.message)
+        detail = Text(clean(finding.message))
         if finding.location.line is not None:
-            detail.append(f"  {finding.location}", style="dim")
-        yield finding.status, f"{finding.rule} · {finding.subject}", detail
+            detail.append(f"  {clean(str(finding.location))}", style="dim")
+        yield finding.status, f"{finding.rule} · {clean(finding.subject)}", detail
