@@ -330,7 +330,7 @@ def test_a_broken_copy_is_rejected_at_the_expected_paths(validator: jsonschema.D
     (("done_on: 2024-03-29", "done_on: 2024/3/29"), ["tasks", 0, "done_on"]),
     (("status: done\n    done_on: 2024-03-29", "status: finished\n    done_on: 2024-03-29"), ["tasks", 0, "status"]),
     (("task: decision-release", "task: decision-relase"), ["tasks", 0, "task"]),
-    (("year: 2024", "year: 2023"), ["year"]),
+    (("year: 2024", "year: 2022"), ["year"]),  # 2023 is allowed: the year before a catalog's
     (("  - title: 全区政务公开业务培训会\n", "  - titel: 全区政务公开业务培训会\n"), ["trainings", 0]),
 ])
 def test_other_mistakes_are_rejected(validator: jsonschema.Draft202012Validator, edit: tuple[str, str],
