@@ -159,7 +159,7 @@ def main() -> int:
         "| command | data | median (s) | runs (s) | peak memory (MiB) | exit |",
         "|---|---|---:|---|---:|---:|",
     ]
-    for label, results in ((f"x1", results_small), (f"x{arguments.scale}", results_large), ("—", results_startup)):
+    for label, results in (("x1", results_small), (f"x{arguments.scale}", results_large), ("—", results_startup)):
         for name, figures in results.items():
             runs = ", ".join(f"{value:.3f}" for value in figures["runs"])
             lines.append(f"| `{name}` | {label} | {figures['median']:.3f} | {runs} | "

@@ -8,23 +8,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pathlib import Path
-
 from .dataset import Dataset
-from .locations import InputError, Location, Problem
 from .engine import CheckOptions, check
 from .findings import CheckResult, Finding, Status
-from .periods import Window, quarter, whole_year, windows
+from .locations import InputError, Location, Problem
+from .periods import Window, quarter, windows
 from .rules import RULES, evaluation_frequency, multimedia_share
 
 if TYPE_CHECKING:
     from .registry import Unit
     from .report import Report
 
-STATUSES = tuple(status.value for status in Status)
 
 
 @dataclass(frozen=True)
@@ -64,10 +61,13 @@ class UnitCard:
     waived: tuple[Finding, ...]
     meetings: tuple[WindowCell, ...]
     multimedia: tuple[int, int] | None  # (counted, all) interpretations, None when the rule does not apply
-    multimedia_share: float | None
     evaluations: tuple[int, int] | None  # (done with results published, required)
     trainings: tuple[int, int] | None  # (held, required)
     by_rule: dict[str, str]  # rule id → worst status, for the heatmap
+
+    @property
+    def multimedia_share(self) -> float | None:
+        return self.multimedia[0] / self.multimedia[1] if self.multimedia and self.multimedia[1] else None
 
 
 @dataclass(frozen=True)
@@ -173,15 +173,12 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
             waived=tuple(f for f in findings if f.status is Status.WAIVED),
             meetings=_meeting_cells(findings, year, parameters.meeting_span.get(unit.kind, "half")),
             multimedia=_multimedia(report, options) if _has_rule(findings, "multimedia-share") else None,
-            multimedia_share=None,
             evaluations=_evaluations(report, unit, options) if _has_rule(findings, "evaluation-frequency")
             else None,
             trainings=((sum(1 for t in report.trainings if t.date <= options.as_of), parameters.trainings_required)
                        if report is not None and _has_rule(findings, "training-frequency") else None),
             by_rule=_worst_by_rule(findings),
         ))
-    cards = [dataclasses.replace(card, multimedia_share=(card.multimedia[0] / card.multimedia[1])
-                                 if card.multimedia and card.multimedia[1] else None) for card in cards]
     by_rule = {rule_id: Counts.of([f for f in result.findings if f.rule == rule_id]) for rule_id in RULES}
     units_covered = len(cards) + len(missing)
     return ReportData(
@@ -238,7 +235,3 @@ def _evaluations(report: Report | None, unit: Unit, options: CheckOptions) -> tu
     if report is None:
         return 0, required
     return len(evaluation_frequency.tally(report, options.as_of)[1]), required
-
-
-def share_text(value: Fraction | float) -> str:
-    return f"{float(value) * 100:.0f}%"

@@ -17,7 +17,6 @@ COLLAPSE_AT = 4  # this many task-deadline findings pending on the same day beco
 
 
 def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: object) -> None:
-    from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
