@@ -150,9 +150,6 @@ def test_every_property_of_every_definition_has_chinese_and_english_titles(schem
     assert untitled(schema) == []
 
 
-@pytest.mark.xfail(strict=True, reason="schema.DOCS gives several report fields an empty help text, so they "
-                                       "have a title but no description (title, issued, policy, published, date, "
-                                       "opinions_published, topic, completed, ref, reason, approved_by)")
 def test_the_report_format_fields_have_chinese_and_english_descriptions(schema: dict) -> None:
     missing = []
     for definition, keys in README_FIELDS.items():
