@@ -266,26 +266,30 @@ def _consistency_problems(report: Report, locate: Locator, context: Context) -> 
         if progress.done_on is not None:
             yield from _year_problems(problem, at + ("done_on",), progress.done_on, report.year, later=True)
 
+    year = report.year
     for section, (start_key, later_keys) in SECTION_DATES.items():
+        # The common case (every date in place) costs a few comparisons per record; a problem is then
+        # looked at again to say what is wrong.
         for index, record in enumerate(getattr(report, section)):
-            at = (section, index)
-            if getattr(record, "carried_over", False):
-                # Listed again from last year's report: it was received last year.
-                if record.received.year != report.year - 1:
-                    yield problem(at + ("received",), f"a carried-over request was received in "
-                                  f"{report.year - 1}; {record.received} is not in {report.year - 1}")
-            else:
-                yield from _year_problems(problem, at + (start_key,), getattr(record, start_key), report.year,
-                                          later=False)
+            carried = section == "requests" and record.carried_over
+            start = getattr(record, start_key)
+            if carried and start.year != year - 1:
+                yield problem((section, index, start_key), f"a carried-over request was received in {year - 1}; "
+                                                           f"{start} is not in {year - 1}")
+            elif not carried and start.year != year:
+                yield from _year_problems(problem, (section, index, start_key), start, year, later=False)
             for key, reference in later_keys:
                 value = getattr(record, key)
                 if value is None:
                     continue
+                if year <= value.year <= year + 1 and value >= start and (key != "answered" or record.corrected is
+                                                                         None or value >= record.corrected):
+                    continue
                 earlier = later_than(record, reference)
                 if earlier is not None and value < earlier[1]:
-                    yield problem(at + (key,), f"'{key}' {value} is before '{earlier[0]}' {earlier[1]}")
-                elif not (getattr(record, "carried_over", False) and value.year == report.year - 1):
-                    yield from _year_problems(problem, at + (key,), value, report.year, later=True)
+                    yield problem((section, index, key), f"'{key}' {value} is before '{earlier[0]}' {earlier[1]}")
+                elif not (carried and value.year == year - 1):
+                    yield from _year_problems(problem, (section, index, key), value, year, later=True)
 
     for index, request in enumerate(report.requests):
         if request.carried_over and request.answered is not None and request.answered.year < report.year:

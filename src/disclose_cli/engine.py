@@ -85,8 +85,8 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _with_waivers(rule: str, verdict: Verdict, waivers: Iterable[Waiver], as_of: dt.date) -> Finding:
-    finding = Finding(rule, *verdict)
-    if finding.status not in (Status.FAIL, Status.PENDING):
+    finding = Finding._make((rule, *verdict, None))  # waiver: none yet
+    if not waivers or finding.status not in (Status.FAIL, Status.PENDING):
         return finding
     matching = [waiver for waiver in waivers
                 if waiver.rule == rule and waiver.subject in (None, finding.subject)]

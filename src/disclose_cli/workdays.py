@@ -63,6 +63,7 @@ class WorkCalendar:
     _first_year: int | None = None
     _last_year: int | None = None
     _known: dict[int, bool] = field(default_factory=dict)
+    _added: dict[tuple[dt.date, int], dt.date] = field(default_factory=dict)
 
     def is_known(self, year: int) -> bool:
         """Whether the official arrangement of ``year`` is known (to the library or the override file)."""
@@ -77,6 +78,15 @@ class WorkCalendar:
 
     def add(self, start: dt.date, count: int) -> dt.date:
         """The ``count``-th working day strictly after ``start``; ``start`` itself when ``count`` is 0."""
+        # Records share dates and periods: most calls repeat one already answered.
+        cached = self._added.get((start, count))
+        if cached is not None:
+            return cached
+        result = self._add(start, count)
+        self._added[(start, count)] = result
+        return result
+
+    def _add(self, start: dt.date, count: int) -> dt.date:
         if count < 0:
             raise ValueError("count must be at least 0")
         if count == 0:
@@ -99,8 +109,9 @@ class WorkCalendar:
             raise ValueError("end must not be before start")
         self._cover(start.year)
         self._cover(end.year)
-        for year in range(start.year, end.year + 1):
-            self._note(year)
+        if start.year != end.year or not self._known[start.year]:
+            for year in range(start.year, end.year + 1):
+                self._note(year)
         return bisect_right(self._workdays, end.toordinal()) - bisect_right(self._workdays, start.toordinal())
 
     def _note(self, year: int) -> None:

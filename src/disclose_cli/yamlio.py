@@ -53,6 +53,17 @@ class _Loader(yaml.CSafeLoader):
         self.path = path
         self.problems: list[Problem] = []
 
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        # Called from C for every node. The same answer as Resolver.resolve (this loader has no wildcard or
+        # path resolvers), without its general machinery: most scalars are text that no resolver claims.
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return super().resolve(kind, value, implicit)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         own_pairs = node.value
         own_count = len(own_pairs)

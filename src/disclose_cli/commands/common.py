@@ -80,6 +80,11 @@ def load_dataset(paths: tuple[Path, ...], context: Context | None = None, progre
         dataset = load(paths, context)
     if dataset.problems:
         fail_with(dataset.problems)
+    # The loaded reports live until the command ends: keep the collector from walking them again and again
+    # while the rules make their findings (most of the time a check would otherwise spend).
+    import gc
+
+    gc.freeze()
     return dataset
 
 

@@ -8,27 +8,24 @@ from typing import IO
 from ..findings import CheckResult
 
 
-def to_dict(result: CheckResult) -> dict:
+def summary(result: CheckResult) -> dict:
     return {
-        "findings": [finding.to_json() for finding in result.findings],
-        "summary": {
-            "as_of": result.as_of.isoformat(),
-            "files": result.files,
-            "units": result.units,
-            "counts": result.counts(),
-            "warnings": result.warnings,
-        },
+        "as_of": result.as_of.isoformat(),
+        "files": result.files,
+        "units": result.units,
+        "counts": result.counts(),
+        "warnings": result.warnings,
     }
 
 
 def write(result: CheckResult, stream: IO[str], **_: object) -> None:
-    """One finding a line: readable, diff-friendly, and written by the C encoder (``indent`` would not be)."""
-    document = to_dict(result)
+    """One finding a line: readable, diff-friendly, written by the C encoder (``indent`` would not be) and
+    streamed, so that a large result is never held twice in memory."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     stream.write('{"findings": [')
     separator = "\n  "
-    for finding in document["findings"]:
-        stream.write(separator)
-        stream.write(json.dumps(finding, ensure_ascii=False))
+    for finding in result.findings:
+        stream.write(separator + encode(finding.to_json()))
         separator = ",\n  "
-    stream.write("\n],\n" if document["findings"] else "],\n")
-    stream.write(f' "summary": {json.dumps(document["summary"], ensure_ascii=False)}}}\n')
+    stream.write("\n],\n" if result.findings else "],\n")
+    stream.write(f' "summary": {encode(summary(result))}}}\n')
