@@ -6,6 +6,7 @@ Commands are imported only when run, so ``disclose --help`` loads click and noth
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -63,6 +64,8 @@ def main() -> None:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as stop:
         code = stop.exit_code
+    except SystemExit as stop:  # a command's own exit code
+        code = stop.code if isinstance(stop.code, int) else (ExitCode.OK if stop.code is None else ExitCode.INVALID)
     except click.ClickException as error:
         error.show()
         code = ExitCode.INVALID
@@ -85,7 +88,18 @@ def main() -> None:
         click.echo(f"disclose: internal error: {type(error).__name__}: {error}\n"
                    "Please rerun with --debug and report the traceback.", err=True)
         code = ExitCode.INTERNAL
-    sys.exit(int(code or 0))
+    _exit(int(code or 0))
+
+
+def _exit(code: int) -> None:
+    """Exit without tearing down every object one by one: after a large check that alone takes a second, and
+    nothing is left to do but flush the output."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    os._exit(code)
 
 
 if __name__ == "__main__":
