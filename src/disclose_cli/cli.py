@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -59,6 +60,17 @@ def cli(ctx: click.Context, config: Path | None, debug: bool) -> None:
 
 
 def main() -> None:
+    code: int = ExitCode.INTERRUPTED
+    try:
+        code = _run()
+        # The work is done and written: a Ctrl-C from now on changes nothing.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:  # it came as the command was returning
+        click.echo("disclose: interrupted", err=True)
+    _exit(int(code or 0))
+
+
+def _run() -> int:
     debug = "--debug" in sys.argv[1:]
     try:
         code = cli.main(standalone_mode=False)
@@ -88,7 +100,7 @@ def main() -> None:
         click.echo(f"disclose: internal error: {type(error).__name__}: {error}\n"
                    "Please rerun with --debug and report the traceback.", err=True)
         code = ExitCode.INTERNAL
-    _exit(int(code or 0))
+    return code
 
 
 def _exit(code: int) -> None:

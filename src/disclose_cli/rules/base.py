@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from ..findings import Phrase, Status, Verdict
 from ..locations import Location
+from ..periods import Window, whole_year
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..periods import Window
     from ..registry import Registry, Unit
     from ..report import Report
     from ..workdays import WorkCalendar
@@ -67,6 +67,13 @@ class RuleContext:
     def assigned(self, rule: str, unit: Unit) -> bool:
         """Whether the catalog assigns a task carrying ``rule`` to ``unit`` (window rules apply only then)."""
         return any(unit.name in self.catalog.units_of(task) for task in self.catalog.tasks_with_rule(rule))
+
+    def year_judged(self, rule: str, subject: UnitYear) -> Window | None:
+        """The year as a window, when a yearly rule applies to the unit and the year has begun; else None."""
+        if not self.assigned(rule, subject.unit):
+            return None
+        year = whole_year(subject.year)
+        return year if self.as_of >= year.start else None
 
     def happened(self, day: dt.date | None) -> dt.date | None:
         """A recorded date, or None when it lies after the as-of date and so has not happened yet."""

@@ -37,10 +37,8 @@ ID = "evaluation-frequency"
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     unit = subject.unit
-    if not unit.policy_maker or not ctx.assigned(ID, unit):
-        return
-    year = whole_year(subject.year)
-    if ctx.as_of < year.start:
+    year = ctx.year_judged(ID, subject)
+    if not unit.policy_maker or year is None:
         return
     required = ctx.parameters.evaluations_required.get(unit.kind, 1)
     completed, published = tally(subject.report, ctx.as_of)

@@ -25,7 +25,6 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Iterable
 
 from ..findings import Phrase, Status, Verdict
-from ..periods import whole_year
 from .base import RuleContext, UnitYear, percent, section_line, verdict
 
 if TYPE_CHECKING:
@@ -37,10 +36,8 @@ FORMS_ZH = {"text": "文字", "graphic": "图文", "video": "视频", "animation
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
-    if not ctx.assigned(ID, subject.unit):
-        return
-    year = whole_year(subject.year)
-    if ctx.as_of < year.start:
+    year = ctx.year_judged(ID, subject)
+    if year is None:
         return
     forms = ctx.parameters.multimedia_forms
     threshold = ctx.parameters.multimedia_share

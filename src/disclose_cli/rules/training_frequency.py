@@ -20,17 +20,14 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..findings import Phrase, Verdict
-from ..periods import whole_year
 from .base import RuleContext, UnitYear, judge_yearly, plural
 
 ID = "training-frequency"
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
-    if not ctx.assigned(ID, subject.unit):
-        return
-    year = whole_year(subject.year)
-    if ctx.as_of < year.start:
+    year = ctx.year_judged(ID, subject)
+    if year is None:
         return
     required = ctx.parameters.trainings_required
     held = [training for training in subject.report.trainings if training.date <= ctx.as_of]
