@@ -7,7 +7,6 @@ from the appeals, Table 二 from ``proactive``. The checks are those of shared/A
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from .annual_format import (APPEAL_COLUMNS, APPEAL_KINDS, APPEAL_RESULTS, APPLICANTS, COLUMNS, OUTCOME_CODES,
@@ -37,12 +36,11 @@ def table3_from_requests(report: Report) -> tuple[Table, Unplaced]:
     """Table 三 counted from the year's requests; the 总计 column and （七）总计 row follow by construction."""
     table = _empty_table3()
     unplaced = Unplaced()
-    year_end = dt.date(report.year, 12, 31)
     for request in report.requests:
         if request.applicant is None:
             unplaced.no_applicant.append(request)
             continue
-        open_at_year_end = request.answered is None or request.answered > year_end
+        open_at_year_end = request.open_at_end_of(report.year)
         if not open_at_year_end and request.outcome is None:
             unplaced.no_outcome.append(request)  # left out whole, so that the sums still say what they count
             continue
@@ -137,14 +135,3 @@ def explaining_cell(discrepancies: list[Discrepancy]) -> tuple[str, str] | None:
     if all(abs(d.found - d.expected) == abs(row_gap) for d in down_columns):
         return label, column
     return None
-
-
-def differences(typed: Table, counted: Table, labels: dict[str, str], columns: tuple[str, ...]) -> list[str]:
-    """Cells where typed figures and figures counted from records disagree."""
-    found = []
-    for key, row in typed.items():
-        for index, value in enumerate(row):
-            expected = counted[key][index]
-            if value != expected:
-                found.append(f"{labels[key]} / {columns[index]}: typed {value}, the records give {expected}")
-    return found

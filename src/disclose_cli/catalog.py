@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from typing import Annotated
@@ -121,7 +120,3 @@ class Catalog:
 
     def tasks_with_rule(self, rule: str) -> list[Task]:
         return [task for task in self.tasks if rule in task.rules]
-
-    @property
-    def year_end(self) -> dt.date:
-        return dt.date(self.year, 12, 31)

@@ -17,6 +17,8 @@ from pydantic_core import PydanticCustomError
 
 from .fields import Record, Text, drop_line_key, validate_document
 from .locations import InputError, Problem
+from .registry import UnitKind as Kind
+from .report import InterpretationForm
 from .rules.base import Parameters
 from .yamlio import read_document
 
@@ -24,7 +26,6 @@ CONFIG_NAME = "disclose.yaml"
 TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format")
 BUNDLED = "bundled"
 Span = Literal["quarter", "half"]
-Kind = Literal["department", "district", "zone", "other"]
 Positive = Annotated[int, Field(strict=True, ge=0)]
 def _month_day(value: Any) -> str:
     try:
@@ -46,18 +47,22 @@ def _keyed(value: Any) -> Any:
     return value
 
 
+_DEFAULTS = Parameters()
+
+
 class RuleSettings(Record):
-    consultation_days: Positive = 30
-    feedback_workdays: Positive = 10
-    request_workdays: Positive = 20
-    request_extension_workdays: Positive = 20
-    multimedia_share_percent: Annotated[int, Field(strict=True, ge=0, le=100)] = 30
-    multimedia_forms: list[Literal["text", "graphic", "video", "animation", "audio", "h5", "briefing", "interview",
-                                   "article"]] = Field(default_factory=lambda: ["video", "animation", "audio", "h5"])
+    """The rule figures of disclose.yaml; each defaults to the law's or the notice's (rules.base.Parameters)."""
+
+    consultation_days: Positive = _DEFAULTS.consultation_days
+    feedback_workdays: Positive = _DEFAULTS.feedback_workdays
+    request_workdays: Positive = _DEFAULTS.request_workdays
+    request_extension_workdays: Positive = _DEFAULTS.request_extension_workdays
+    multimedia_share_percent: Annotated[int, Field(strict=True, ge=0, le=100)] = int(_DEFAULTS.multimedia_share * 100)
+    multimedia_forms: list[InterpretationForm] = Field(default_factory=lambda: list(_DEFAULTS.multimedia_forms))
     meeting_span: Annotated[dict[Kind, Span], BeforeValidator(drop_line_key)] = Field(default_factory=dict)
     evaluations_required: Annotated[dict[Kind, Positive], BeforeValidator(drop_line_key)] = Field(
         default_factory=dict)
-    trainings_required: Positive = 1
+    trainings_required: Positive = _DEFAULTS.trainings_required
     # 政府信息公开条例 第四十九条 by default; stricter local dates by unit kind or by unit name (month-day).
     annual_report_due: Annotated[dict[Kind, MonthDay], BeforeValidator(drop_line_key)] = Field(default_factory=dict)
     annual_report_due_by_unit: Annotated[dict[str, MonthDay], BeforeValidator(drop_line_key)] = Field(
@@ -145,7 +150,6 @@ def load_config(path: Path) -> Config:
 
 
 def _parameters(rules: RuleSettings) -> Parameters:
-    defaults = Parameters()
     return Parameters(
         consultation_days=rules.consultation_days,
         feedback_workdays=rules.feedback_workdays,
@@ -153,10 +157,10 @@ def _parameters(rules: RuleSettings) -> Parameters:
         request_extension_workdays=rules.request_extension_workdays,
         multimedia_share=Fraction(rules.multimedia_share_percent, 100),
         multimedia_forms=tuple(rules.multimedia_forms),
-        meeting_span={**defaults.meeting_span, **rules.meeting_span},
-        evaluations_required={**defaults.evaluations_required, **rules.evaluations_required},
+        meeting_span={**_DEFAULTS.meeting_span, **rules.meeting_span},
+        evaluations_required={**_DEFAULTS.evaluations_required, **rules.evaluations_required},
         trainings_required=rules.trainings_required,
-        annual_report_due={**defaults.annual_report_due, **rules.annual_report_due},
+        annual_report_due={**_DEFAULTS.annual_report_due, **rules.annual_report_due},
         annual_report_due_by_unit=dict(rules.annual_report_due_by_unit),
     )
 

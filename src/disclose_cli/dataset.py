@@ -140,12 +140,10 @@ def _carry_over_problems(sources: list[Source]) -> Iterable[Problem]:
                 if mine != theirs and not (key in ("answered", "outcome") and (mine is None or theirs is None)):
                     yield Problem(where, f"request '{request.ref}': {key} is {mine} here but {theirs} in the "
                                          f"{year - 1} report ({previous.path}:{before.line})")
-        year_end = dt.date(year - 1, 12, 31)
         for request in previous.report.requests:
-            open_at_year_end = request.answered is None or request.answered > year_end
-            if open_at_year_end and request.ref not in carried:
+            if request.open_at_end_of(year - 1) and request.ref not in carried:
                 yield Problem(Location(previous.path, request.line),
-                              f"request '{request.ref}' was not answered by {year_end}; list it in the {year} report "
+                              f"request '{request.ref}' was not answered by {year - 1}-12-31; list it in the {year} report "
                               f"({source.path}) with carried_over: true")
 
 

@@ -173,17 +173,10 @@ class _Writer:
         """Chinese, not Japanese (python-docx's template), as the East-Asian language; and the four faces in the
         font table with their English names (w:altName), GB2312 charset and PANOSE, from which Word picks a
         substitute where a face is missing."""
-        from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from lxml import etree
 
-        settings = self.document.settings.element
-        lang = settings.find(qn("w:themeFontLang"))
-        if lang is None:
-            lang = OxmlElement("w:themeFontLang")
-            settings.append(lang)
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
+        _set_lang(self.document.settings.element, "w:themeFontLang")
         part = next((part for part in self.document.part.package.iter_parts()
                      if str(part.partname) == "/word/fontTable.xml"), None)
         if part is None:
@@ -572,14 +565,15 @@ def _set_fonts(fonts, east_asia: str) -> None:  # noqa: ANN001 - a w:rFonts elem
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _set_lang(rpr) -> None:  # noqa: ANN001 - a w:rPr element
+def _set_lang(parent, tag: str = "w:lang") -> None:  # noqa: ANN001 - a w:rPr or w:settings element
+    """Mark text (or, with w:themeFontLang, the whole document) as Chinese for East Asian runs."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    lang = rpr.find(qn("w:lang"))
+    lang = parent.find(qn(tag))
     if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
+        lang = OxmlElement(tag)
+        parent.append(lang)
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
 

@@ -13,7 +13,6 @@ from .locations import Location, Problem
 from .yamlio import Document
 
 UnitKind = Literal["department", "district", "zone", "other"]
-UNIT_KINDS: tuple[str, ...] = ("department", "district", "zone", "other")
 
 
 class Unit(Record):
@@ -21,11 +20,6 @@ class Unit(Record):
     kind: UnitKind
     aliases: list[Text] = Field(default_factory=list)
     policy_maker: Flag = True  # 制定政策性文件的部门: judged by evaluation-frequency
-
-    @property
-    def is_local_government(self) -> bool:
-        """Districts and zones: the notice gives them quarterly meetings and two evaluations a year."""
-        return self.kind in ("district", "zone")
 
 
 class RegistryFile(Record):
@@ -68,9 +62,6 @@ class Registry:
         unit = self._by_name[close[0]]
         shown = close[0] if close[0] == unit.name else f"{close[0]} ({unit.name})"
         return f"; did you mean '{shown}'?"
-
-    def of_kinds(self, kinds: tuple[str, ...] | list[str]) -> list[Unit]:
-        return [unit for unit in self.units if unit.kind in kinds]
 
     def order(self, name: str) -> int:
         """Registry order, used to sort output by unit."""

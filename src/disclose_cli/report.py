@@ -90,6 +90,10 @@ class Request(Record):
     outcome: Outcome | None = None  # Table 三's row, once handled
     carried_over: Flag = False  # listed again from last year's report, unanswered at its end (二、上年结转)
 
+    def open_at_end_of(self, year: int) -> bool:
+        """Not answered by 31 December of ``year``: it counts in that year's 四、结转下年度继续办理."""
+        return self.answered is None or self.answered > dt.date(year, 12, 31)
+
 
 class Waiver(Record):
     rule: Text
