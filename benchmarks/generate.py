@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from disclose_cli.context import bundled_path
+from disclose_cli.loading.context import bundled_path
 
 FORMS = ("text", "graphic", "video", "animation", "audio", "h5", "briefing", "interview", "article")
 SECTIONS = ("consultations", "decisions", "interpretations", "meetings", "evaluations", "trainings", "requests")

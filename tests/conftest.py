@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # so that every test m
 
 from helpers import run_check  # noqa: E402
 
-from disclose_cli.context import load_context  # noqa: E402
+from disclose_cli.loading.context import load_context  # noqa: E402
 
 
 @pytest.fixture(scope="session")

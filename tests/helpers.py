@@ -12,12 +12,12 @@ import textwrap
 from pathlib import Path
 from typing import Iterable
 
-from disclose_cli.context import Context
-from disclose_cli.dataset import load
+from disclose_cli.loading.context import Context
+from disclose_cli.loading.dataset import load
 from disclose_cli.engine import CheckOptions, check
-from disclose_cli.findings import Finding
+from disclose_cli.model.findings import Finding
 from disclose_cli.rules.base import Parameters
-from disclose_cli.workdays import WorkCalendar
+from disclose_cli.calendar.workdays import WorkCalendar
 
 DEFAULT_UNIT = "市教育局"
 DEFAULT_YEAR = 2024

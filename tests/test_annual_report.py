@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from disclose_cli.annual_format import (APPEAL_COLUMNS, APPEAL_KINDS, APPEAL_RESULTS, APPLICANTS, COLUMNS,
+from disclose_cli.model.annual_format import (APPEAL_COLUMNS, APPEAL_KINDS, APPEAL_RESULTS, APPLICANTS, COLUMNS,
                                         HEADINGS, OUTCOMES, OVERVIEW, TABLE2_CAPTIONS,
                                         TABLE3_RESULTS_LABEL, TABLE3_ROWS, TABLE3_RULE_TEXT)
 
@@ -646,8 +646,8 @@ def test_hostile_text_does_not_break_the_docx(tmp_path: Path) -> None:
 
 
 def test_labels_copied_from_the_format_match_it() -> None:
-    from disclose_cli import annual_format as fmt
-    from disclose_cli.context import bundled_path
+    from disclose_cli.model import annual_format as fmt
+    from disclose_cli.loading.context import bundled_path
 
     labels = yaml.safe_load(bundled_path("templates", "labels.yaml").read_text(encoding="utf-8"))
     for lang in ("zh", "en"):

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from disclose_cli.config import load_config
-from disclose_cli.context import load_context
-from disclose_cli.dataset import load
+from disclose_cli.loading.config import load_config
+from disclose_cli.loading.context import load_context
+from disclose_cli.loading.dataset import load
 from disclose_cli.engine import CheckOptions, check
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from disclose_cli.config import (BUNDLED, CONFIG_NAME, TOP_KEYS, Config, default_config, describe, find_config,
+from disclose_cli.loading.config import (BUNDLED, CONFIG_NAME, TOP_KEYS, Config, default_config, describe, find_config,
                                  load_config)
-from disclose_cli.context import bundled_path, load_context
-from disclose_cli.locations import InputError
+from disclose_cli.loading.context import bundled_path, load_context
+from disclose_cli.base.locations import InputError
 from disclose_cli.rules.base import Parameters
 
 FIXTURE = Path(__file__).resolve().parent / "datarepo"

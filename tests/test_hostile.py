@@ -407,8 +407,8 @@ def test_line_key_is_reserved(tmp_path: Path) -> None:
 
 
 def test_line_key_does_not_leak_into_a_set(tmp_path: Path) -> None:
-    from disclose_cli.context import load_context
-    from disclose_cli.dataset import load
+    from disclose_cli.loading.context import load_context
+    from disclose_cli.loading.dataset import load
 
     path = tmp_path / "set.yaml"
     path.write_text(HEADER + "tasks:\n  - task: training\n    status: done\n    done_on: 2024-06-20\n"

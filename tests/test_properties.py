@@ -24,13 +24,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclose_cli.context import load_context
-from disclose_cli.dataset import load
+from disclose_cli.loading.context import load_context
+from disclose_cli.loading.dataset import load
 from disclose_cli.engine import CheckOptions, check
-from disclose_cli.report import INTERPRETATION_FORMS, Report
+from disclose_cli.model.report_file import INTERPRETATION_FORMS, Report
 from disclose_cli.rules import RULES
 from disclose_cli.rules.base import Parameters
-from disclose_cli.workdays import WorkCalendar
+from disclose_cli.calendar.workdays import WorkCalendar
 
 CONTEXT = load_context()
 CATALOG = CONTEXT.catalog(2024)

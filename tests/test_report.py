@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from disclose_cli.context import bundled_path
+from disclose_cli.loading.context import bundled_path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "weihai-2024"

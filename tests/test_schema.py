@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from disclose_cli.catalog import RULE_IDS
+from disclose_cli.model.catalog import RULE_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "weihai-2024"

@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclose_cli.cli import cli
-from disclose_cli.locations import InputError
-from disclose_cli.workdays import WorkCalendar, load_overrides
+from disclose_cli.base.locations import InputError
+from disclose_cli.calendar.workdays import WorkCalendar, load_overrides
 
 D = dt.date
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from disclose_cli import yamlio
+from disclose_cli.loading import yaml_reader as yamlio
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite" / "cases"
 CASES = sorted(SUITE.glob("*.yaml")) if SUITE.is_dir() else []

@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .dataset import Dataset, Source
-from .findings import CheckResult, Finding, Status, Verdict
-from .report import Waiver
+from .loading.dataset import Dataset, Source
+from .model.findings import CheckResult, Finding, Status, Verdict
+from .model.report_file import Waiver
 from .rules import RULES
 from .rules.base import Parameters, RuleContext, UnitYear
-from .workdays import WorkCalendar
+from .calendar.workdays import WorkCalendar
 
 CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8))
 

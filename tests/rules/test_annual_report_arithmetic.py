@@ -18,9 +18,9 @@ from __future__ import annotations
 import pytest
 from helpers import only, statuses, write_reports
 
-from disclose_cli.annual import table3_from_requests
-from disclose_cli.annual_format import TABLE3_ROWS
-from disclose_cli.dataset import load
+from disclose_cli.model.annual_tables import table3_from_requests
+from disclose_cli.model.annual_format import TABLE3_ROWS
+from disclose_cli.loading.dataset import load
 from disclose_cli.rules.annual_report_arithmetic import figures
 
 RULE = "annual-report-arithmetic"

@@ -192,7 +192,7 @@ def test_a_unit_date_pending_and_overdue_as_of(run):
 
 
 def test_a_stricter_date_from_disclose_yaml(tmp_path, context):
-    from disclose_cli.config import load_config
+    from disclose_cli.loading.config import load_config
 
     config = tmp_path / "disclose.yaml"
     config.write_text("rules:\n  annual_report_due:\n    department: '01-28'\n"

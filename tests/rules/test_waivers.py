@@ -11,7 +11,7 @@ import textwrap
 import pytest
 from helpers import only, report_text, statuses
 
-from disclose_cli.dataset import load
+from disclose_cli.loading.dataset import load
 
 RULE = "feedback-deadline"
 

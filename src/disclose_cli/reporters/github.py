@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..findings import CheckResult, Status
-from ..safetext import clean
+from ..model.findings import CheckResult, Status
+from ..base.safetext import clean
 
 _LEVEL = {Status.FAIL: "error", Status.PENDING: "warning"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from ..findings import CheckResult
+from ..model.findings import CheckResult
 
 
 def summary(result: CheckResult) -> dict:

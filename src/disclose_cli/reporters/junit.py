@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import IO
 
-from ..findings import CheckResult, Status
+from ..model.findings import CheckResult, Status
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

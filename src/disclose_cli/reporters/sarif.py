@@ -9,7 +9,7 @@ from typing import IO
 from urllib.parse import quote
 
 from .. import __version__
-from ..findings import CheckResult, Status
+from ..model.findings import CheckResult, Status
 from ..rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

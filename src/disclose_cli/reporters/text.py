@@ -9,8 +9,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import IO
 
-from ..findings import CheckResult, Finding, Status
-from ..safetext import clean
+from ..model.findings import CheckResult, Finding, Status
+from ..base.safetext import clean
 
 STYLE = {Status.FAIL: "bold red", Status.PENDING: "yellow", Status.WAIVED: "blue", Status.PASS: "green"}
 COLLAPSE_AT = 4  # this many task-deadline findings pending on the same day become one line

@@ -34,11 +34,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..annual import (APPEAL_LABEL, ROW_LABEL, Discrepancy, check_table3, check_table4, explaining_cell,
+from ..model.annual_tables import (APPEAL_LABEL, ROW_LABEL, Discrepancy, check_table3, check_table4, explaining_cell,
                       table3_from_requests, table4_from_appeals)
-from ..annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT, TABLE3_ROWS
-from ..findings import Phrase, Status, Verdict
-from ..report import Report
+from ..model.annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT, TABLE3_ROWS
+from ..model.findings import Phrase, Status, Verdict
+from ..model.report_file import Report
 from .base import RuleContext, UnitYear, plural, verdict
 
 ID = "annual-report-arithmetic"

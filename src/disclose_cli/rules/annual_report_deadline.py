@@ -24,7 +24,7 @@ import calendar
 import datetime as dt
 from typing import Iterable
 
-from ..findings import Phrase, Verdict
+from ..model.findings import Phrase, Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "annual-report-deadline"

@@ -9,15 +9,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..findings import Phrase, Status, Verdict
-from ..locations import Location
-from ..periods import Window, whole_year
+from ..model.findings import Phrase, Status, Verdict
+from ..base.locations import Location
+from ..calendar.periods import Window, whole_year
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
-    from ..registry import Registry, Unit
-    from ..report import Report
-    from ..workdays import WorkCalendar
+    from ..model.catalog import Catalog
+    from ..model.registry import Registry, Unit
+    from ..model.report_file import Report
+    from ..calendar.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Iterable
 
-from ..findings import Phrase, Verdict
-from ..periods import whole_year
+from ..model.findings import Phrase, Verdict
+from ..calendar.periods import whole_year
 from .base import RuleContext, UnitYear, judge_yearly, plural
 
 if TYPE_CHECKING:
-    from ..report import Evaluation, Report
+    from ..model.report_file import Evaluation, Report
 
 ID = "evaluation-frequency"
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Phrase, Status, Verdict
-from ..periods import windows
+from ..model.findings import Phrase, Status, Verdict
+from ..calendar.periods import windows
 from .base import RuleContext, UnitYear, plural, section_line, verdict
 
 ID = "meeting-frequency"

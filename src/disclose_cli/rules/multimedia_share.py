@@ -24,11 +24,11 @@ import datetime as dt
 from fractions import Fraction
 from typing import TYPE_CHECKING, Iterable
 
-from ..findings import Phrase, Status, Verdict
+from ..model.findings import Phrase, Status, Verdict
 from .base import RuleContext, UnitYear, percent, section_line, verdict
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..model.report_file import Report
 
 ID = "multimedia-share"
 FORMS_ZH = {"text": "文字", "graphic": "图文", "video": "视频", "animation": "动漫", "audio": "音频", "h5": "H5",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Status, Verdict
+from ..model.findings import Status, Verdict
 from .base import RuleContext, UnitYear, plural
 
 ID = "report-missing"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Phrase, Verdict
+from ..model.findings import Phrase, Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "request-deadline"

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..findings import Phrase, Status, Verdict
+from ..model.findings import Phrase, Status, Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "task-deadline"

@@ -1,0 +1,45 @@
+"""Files changed since a git ref, for ``check --changed-since``: quick feedback on large data repositories."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from ..base.locations import InputError, Location, Problem
+
+
+def _git(arguments: list[str], cwd: Path) -> str:
+    try:
+        completed = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise InputError([Problem(Location(Path("--changed-since")), f"cannot run git: {error.strerror}")]) from None
+    if completed.returncode != 0:
+        message = completed.stderr.strip().splitlines()[-1] if completed.stderr.strip() else "git failed"
+        raise InputError([Problem(Location(Path("--changed-since")), message)])
+    return completed.stdout
+
+
+def changed_since(ref: str, cwd: Path) -> set[Path]:
+    """Resolved paths of files changed (committed, staged, unstaged or new) since ``ref``."""
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    changed = _git(["diff", "--name-only", "-z", ref, "--"], cwd).split("\0")
+    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
+    return {(top / name).resolve() for name in changed + untracked if name}
+
+
+def units_of_deleted(ref: str, deleted: list[Path], cwd: Path) -> set[tuple[str, int]]:
+    """The ``unit:`` and ``year:`` of report files that existed at ``ref`` and are gone now (their unit lost
+    its report)."""
+    from .yaml_reader import load_text
+
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+    units = set()
+    for path in deleted:
+        try:
+            text = _git(["show", f"{ref}:{path.relative_to(top).as_posix()}"], top)
+        except InputError:
+            continue  # not a file at ref either (added and removed since): nothing was lost
+        data = load_text(path, text).data
+        if isinstance(data, dict) and isinstance(data.get("unit"), str) and isinstance(data.get("year"), int):
+            units.add((data["unit"], data["year"]))
+    return units

@@ -1,0 +1,87 @@
+"""Findings: what the rules concluded, as small frozen values with a location."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
+
+from ..base.locations import Location
+
+
+class Status(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    PENDING = "pending"
+    WAIVED = "waived"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Phrase(NamedTuple):
+    """A message in English and Chinese: check output, JSON and English reports use ``en``, Chinese reports ``zh``."""
+
+    en: str
+    zh: str
+
+    def __add__(self, other: tuple) -> Phrase:  # type: ignore[override]
+        return Phrase(self.en + other[0], self.zh + other[1])
+
+
+class Verdict(NamedTuple):
+    """What a rule saw: the engine adds the rule's identity and applies waivers. (Verdicts and findings are
+    named tuples: immutable like frozen dataclasses, and much cheaper to make by the hundred thousand.)"""
+
+    unit: str
+    status: Status
+    subject: str
+    message: str
+    message_zh: str
+    location: Location
+    due: dt.date | None = None
+    overdue_workdays: int | None = None  # for fails past a due date: by how many working days
+
+
+class Finding(NamedTuple):
+    rule: str
+    unit: str
+    status: Status
+    subject: str
+    message: str
+    message_zh: str
+    location: Location
+    due: dt.date | None = None
+    overdue_workdays: int | None = None
+    waiver: str | None = None  # the reason and approver when waived, or why a waiver no longer applies
+
+    def to_json(self) -> dict:
+        return {
+            "rule": self.rule,
+            "unit": self.unit,
+            "status": self.status.value,
+            "subject": self.subject,
+            "message": self.message,
+            "message_zh": self.message_zh,
+            "due": self.due.isoformat() if self.due else None,
+            "file": str(self.location.path),
+            "line": self.location.line,
+            "overdue_workdays": self.overdue_workdays,
+            "waiver": self.waiver,
+        }
+
+
+@dataclass
+class CheckResult:
+    as_of: dt.date
+    findings: list[Finding]
+    files: int
+    units: int
+    warnings: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status}
+        for finding in self.findings:
+            counts[finding.status.value] += 1
+        return counts
