@@ -1,17 +1,74 @@
-"""Shared fixtures: the bundled context (parsed once per session) and a report runner bound to tmp_path."""
+"""Shared fixtures: the in-process command runner (``cli``), the bundled context (parsed once per session) and a
+report runner bound to tmp_path."""
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import pytest
+from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # so that every test module can import helpers
 
 from helpers import run_check  # noqa: E402
 
+from disclose_cli.cli import main  # noqa: E402
 from disclose_cli.loading.context import load_context  # noqa: E402
+
+# Settings of the environment that would change what a command prints; each run starts without them.
+_OUTPUT_SETTINGS = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "TTY_COMPATIBLE",
+                    "TTY_INTERACTIVE", "DISCLOSE_LANG")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What a command did: its exit code (``returncode``, as for a subprocess), stdout and stderr."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def code(self) -> int:
+        return self.returncode
+
+
+def _runner() -> CliRunner:
+    try:  # click 8.1 mixes stderr into the output unless told not to; 8.2 keeps them apart and has no option
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
+
+
+def run_in_process(*args: object, cwd: Path | None = None, env: Mapping[str, str] | None = None,
+                   input: str | bytes | None = None) -> Run:
+    """``disclose ARGS`` through ``cli.main`` in this process, in ``cwd``, stdout and stderr kept apart (neither
+    is a terminal), with ``env`` added to an environment cleared of colour and width settings."""
+    environment: dict[str, str | None] = {key: None for key in _OUTPUT_SETTINGS}
+    environment.update(env or {})
+    before = os.getcwd()
+    runner = _runner()
+    with runner.isolation(input=input, env=environment) as streams:
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            code = main([str(arg) for arg in args])
+        finally:
+            os.chdir(before)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = streams[0].getvalue(), streams[1].getvalue()
+    return Run(code, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture
+def cli():
+    """``cli(*args, cwd=None, env=None, input=None) -> Run``: one ``disclose`` command run in-process."""
+    return run_in_process
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from disclose_cli.loading.context import Context
 from disclose_cli.loading.dataset import load
 from disclose_cli.engine import CheckOptions, check
 from disclose_cli.model.findings import Finding
-from disclose_cli.rules.base import Parameters
+from disclose_cli.rules import Parameters
 from disclose_cli.calendar.workdays import WorkCalendar
 
 DEFAULT_UNIT = "市教育局"

@@ -12,7 +12,7 @@ from disclose_cli.loading.config import (BUNDLED, CONFIG_NAME, TOP_KEYS, Config,
                                  load_config)
 from disclose_cli.loading.context import bundled_path, load_context
 from disclose_cli.base.locations import InputError
-from disclose_cli.rules.base import Parameters
+from disclose_cli.rules import Parameters
 
 FIXTURE = Path(__file__).resolve().parent / "datarepo"
 

@@ -425,8 +425,8 @@ def mkstemp(*args, **kwargs):
     return result
 tempfile.mkstemp = mkstemp
 sys.argv = ["disclose", *sys.argv[1:]]
-from disclose_cli.cli import main
-main()
+from disclose_cli.entry import run
+run()
 """
 
 

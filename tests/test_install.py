@@ -53,4 +53,4 @@ def test_wheel_data_is_the_source_data(wheel: zipfile.ZipFile) -> None:
 def test_wheel_has_the_entry_point(wheel: zipfile.ZipFile) -> None:
     [entry_points] = [name for name in wheel.namelist() if name.endswith(".dist-info/entry_points.txt")]
     text = wheel.read(entry_points).decode("utf-8")
-    assert "disclose = disclose_cli.cli:main" in text
+    assert "disclose = disclose_cli.entry:run" in text

@@ -29,7 +29,7 @@ from disclose_cli.loading.dataset import load
 from disclose_cli.engine import CheckOptions, check
 from disclose_cli.model.report_file import INTERPRETATION_FORMS, Report
 from disclose_cli.rules import RULES
-from disclose_cli.rules.base import Parameters
+from disclose_cli.rules import Parameters
 from disclose_cli.calendar.workdays import WorkCalendar
 
 CONTEXT = load_context()

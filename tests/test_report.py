@@ -23,11 +23,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from disclose_cli.documents.render import load_labels
 from disclose_cli.loading.context import bundled_path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "weihai-2024"
-LABELS = yaml.safe_load(bundled_path("templates", "labels.yaml").read_text(encoding="utf-8"))
+LABELS = load_labels(None)
 TASK_TITLES = {task["id"]: task["item"] + (f" · {task['subitem']}" if task["subitem"] else "")
                for task in yaml.safe_load((ROOT / "data" / "tasks_2024.yaml").read_text(encoding="utf-8"))["tasks"]}
 TEMPLATES = Path(str(bundled_path("templates")))

@@ -313,8 +313,8 @@ def test_a_separator_tab_does_not_hide_the_real_syntax_error(tmp_path: Path) -> 
     assert "tab" not in result.stderr
 
 
-@pytest.mark.parametrize(("escape", "shown"), [("\\n", "\\n"), ("\\r", "\\r"), ("\\t", "\\t"), ("\\a", "\\x07"),
-                                               ("\\e", "\\x1b")])
+@pytest.mark.parametrize(("escape", "shown"), [("\\n", "\\n"), ("\\r", "\\r"), ("\\t", "\\t"), ("\\a", "<U+0007>"),
+                                               ("\\e", "<U+001B>")])
 def test_a_control_character_in_a_quoted_value_keeps_one_line_per_problem(tmp_path: Path, escape: str,
                                                                           shown: str) -> None:
     # YAML escapes in double quotes put a newline (or another control character) into the unit and the key;

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from disclose_cli.loading import yaml_loaders
 from disclose_cli.loading import yaml_reader as yamlio
+from disclose_cli.model.fields import LINE_KEY
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite" / "cases"
 CASES = sorted(SUITE.glob("*.yaml")) if SUITE.is_dir() else []
@@ -21,12 +23,12 @@ class _Reference(yaml.CSafeLoader):
     """The stock C loader, with dates kept as text as disclose keeps them."""
 
 
-_Reference.yaml_implicit_resolvers = yamlio._Loader.yaml_implicit_resolvers
+_Reference.yaml_implicit_resolvers = yaml_loaders.Loader.yaml_implicit_resolvers
 
 
 def _without_lines(value: object) -> object:
     if isinstance(value, dict):
-        return {key: _without_lines(item) for key, item in value.items() if key != yamlio.LINE_KEY}
+        return {key: _without_lines(item) for key, item in value.items() if key != LINE_KEY}
     if isinstance(value, list):
         return [_without_lines(item) for item in value]
     return value

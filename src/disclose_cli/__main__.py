@@ -1,5 +1,5 @@
-"""``python -m disclose_cli``."""
+"""``python -m disclose_cli``: as the console script."""
 
-from .cli import main
+from .entry import run
 
-main()
+run()

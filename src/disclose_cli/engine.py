@@ -8,30 +8,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
+from .calendar.today import today_in_china
+from .calendar.workdays import WorkCalendar
+from .loading.calendar_file import work_calendar
+from .loading.context import Context
 from .loading.dataset import Dataset, Source
 from .model.findings import CheckResult, Finding, Status, Verdict
 from .model.report_file import Waiver
-from .rules import RULES
-from .rules.base import Parameters, RuleContext, UnitYear
-from .calendar.workdays import WorkCalendar
-
-CHINA_STANDARD_TIME = dt.timezone(dt.timedelta(hours=8))
-
-
-def today_in_china() -> dt.date:
-    return dt.datetime.now(CHINA_STANDARD_TIME).date()
+from .rules import RULES, Parameters
+from .rules.base import RuleContext, UnitYear
 
 
 @dataclass
 class CheckOptions:
-    as_of: dt.date = field(default_factory=today_in_china)
+    as_of: dt.date  # judged as at the end of this day
     units: tuple[str, ...] = ()  # registry names; empty = every unit
     rules: tuple[str, ...] = ()  # rule ids; empty = every rule
     years: tuple[int, ...] = ()  # years judged even without a report among the data (a report was deleted)
     parameters: Parameters = field(default_factory=Parameters)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+
+
+def options_for(context: Context, as_of: dt.date | None = None, *, latest: dt.date | None = None,
+                units: tuple[str, ...] = (), rules: tuple[str, ...] = (),
+                calendar_file: Path | None = None) -> CheckOptions:
+    """The one way a command's options become the engine's: the as-of date (given, else today, and no later
+    than ``latest`` when given), the configuration's rule figures, and the calendar (the file given, else the
+    configuration's). Raises InputError for a bad calendar file."""
+    if as_of is None:
+        as_of = today_in_china() if latest is None else min(latest, today_in_china())
+    return CheckOptions(as_of=as_of, units=units, rules=rules, parameters=context.config.parameters,
+                        calendar=work_calendar(calendar_file or context.config.calendar))
 
 
 def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
@@ -60,10 +70,10 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
             subject = UnitYear(unit, year, source.report if source else None, source.path if source else None)
             waivers = source.report.waivers if source else []
             for rule in rules:
-                if subject.report is None and rule.ID != "report-missing":
-                    continue
+                if subject.report is None and not rule.without_report:
+                    continue  # only the rule made for it speaks for a unit without a report
                 for verdict in rule.check(subject, ctx):
-                    findings.append(_with_waivers(rule.ID, verdict, waivers, options.as_of))
+                    findings.append(_with_waivers(rule.id, verdict, waivers, options.as_of))
 
     findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, natural(finding.subject),
                                        finding.location.line or 0))
@@ -85,7 +95,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _with_waivers(rule: str, verdict: Verdict, waivers: Iterable[Waiver], as_of: dt.date) -> Finding:
-    finding = Finding._make((rule, *verdict, None))  # waiver: none yet
+    finding = Finding.of(rule, verdict)
     if not waivers or finding.status not in (Status.FAIL, Status.PENDING):
         return finding
     matching = [waiver for waiver in waivers

@@ -21,7 +21,7 @@ from helpers import only, statuses, write_reports
 from disclose_cli.model.annual_tables import table3_from_requests
 from disclose_cli.model.annual_format import TABLE3_ROWS
 from disclose_cli.loading.dataset import load
-from disclose_cli.rules.annual_report_arithmetic import figures
+from disclose_cli.model.annual_tables import figures
 
 RULE = "annual-report-arithmetic"
 AS_OF = "2025-04-30"

@@ -15,7 +15,7 @@ import datetime as dt
 import pytest
 from helpers import only, statuses
 
-from disclose_cli.rules.base import Parameters
+from disclose_cli.rules import Parameters
 
 RULE = "annual-report-deadline"
 JAN_31 = dt.date(2025, 1, 31)

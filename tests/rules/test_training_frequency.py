@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from helpers import only, statuses
 
-from disclose_cli.rules.base import Parameters
+from disclose_cli.rules import Parameters
 
 RULE = "training-frequency"
 # Lines: training(...) writes ``trainings:`` on line 1 and its record on line 2; ``trainings: []`` has no record,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .safetext import one_line
+
 
 class Location(NamedTuple):
     """A place in an input file. A named tuple rather than a frozen dataclass: one is made per finding, and
@@ -39,17 +41,7 @@ class Problem:
     def __str__(self) -> str:
         # One problem, one line: a newline, control or bidi character from the data (or a file name) is shown,
         # not obeyed.
-        return _one_line(f"{self.location}: {self.message}")
-
-
-_CONTROL = ({code: f"\\x{code:02x}" for code in [*range(32), *range(0x7F, 0xA0)]}
-            | {10: "\\n", 13: "\\r", 9: "\\t"}
-            | {code: f"<U+{code:04X}>" for code in [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
-                                                   *range(0x2066, 0x206A)]})
-
-
-def _one_line(text: str) -> str:
-    return text.translate(_CONTROL)
+        return one_line(f"{self.location}: {self.message}")
 
 
 class InputError(Exception):

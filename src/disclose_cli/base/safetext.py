@@ -1,14 +1,26 @@
-"""Text from data made safe to show in any output."""
+"""The one sanitiser: text from data made safe to show in any output, a terminal included.
+
+C0 and C1 control characters (ESC starts terminal escape sequences, NUL, BEL, the 8-bit CSI U+009B …) and the
+bidirectional controls that can make text read backwards are shown as visible code points, ``<U+202E>``: a
+value is displayed, never obeyed. ``clean`` keeps tabs and line breaks (a text block stays a block); ``one_line``
+also shows them, as ``\\t``, ``\\n`` and ``\\r``, for outputs that are one line per item.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-# C0/C1 controls (except tab and newline) and the bidirectional overrides that can make text read backwards.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_INVISIBLE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+              0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CLEAN = {code: f"<U+{code:04X}>" for code in _INVISIBLE}
+_ONE_LINE = _CLEAN | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 
 def clean(value: Any) -> str:
-    """Invisible controls and bidi overrides become visible code points, e.g. <U+202E>."""
-    return _UNSAFE.sub(lambda match: f"<U+{ord(match.group()):04X}>", "" if value is None else str(value))
+    """Invisible controls and bidi overrides become visible code points, e.g. <U+202E>; None is ''."""
+    return ("" if value is None else str(value)).translate(_CLEAN)
+
+
+def one_line(value: Any) -> str:
+    """As clean, and tabs and line breaks shown as \\t, \\n and \\r, so that the text stays on one line."""
+    return ("" if value is None else str(value)).translate(_ONE_LINE)

@@ -14,14 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field
 
 from ..model.fields import IsoDate, Record
-from ..base.locations import InputError
-from ..loading.yaml_reader import read_document
 
 
 class CalendarOverrides(Record):
@@ -31,25 +28,6 @@ class CalendarOverrides(Record):
     holidays: list[IsoDate] = Field(default_factory=list)
     workdays: list[IsoDate] = Field(default_factory=list)
     years: list[Annotated[int, Field(strict=True, ge=1950, le=2100)]] = Field(default_factory=list)
-
-
-def load_overrides(path: Path) -> CalendarOverrides:
-    from ..model.fields import validate_document
-
-    document = read_document(path)
-    if document.problems:
-        raise InputError(document.problems)
-    if document.data is None:
-        return CalendarOverrides()
-    overrides, problems = validate_document(CalendarOverrides, document)
-    if overrides is None:
-        raise InputError(problems)
-    clash = set(overrides.holidays) & set(overrides.workdays)
-    if clash:
-        from ..base.locations import Location, Problem
-
-        raise InputError([Problem(Location(path), f"{min(clash)} is listed both as a holiday and as a working day")])
-    return overrides
 
 
 @dataclass

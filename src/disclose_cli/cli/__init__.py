@@ -1,21 +1,21 @@
-"""The ``disclose`` command line: a thin layer that parses options and hands over to the core.
+"""The ``disclose`` command line: a thin layer that parses options, calls the core and maps outcomes to exit codes.
 
-Commands are imported only when run, so ``disclose --help`` loads click and nothing heavy.
+Commands are imported only when run, so ``disclose --help`` loads click and nothing heavy. ``main(argv)``
+returns the exit code to its caller and leaves the interpreter as it found it; what only a real process should
+do (signal handlers, freezing the collector, the fast exit) is ``disclose_cli.entry``'s.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
-import signal
-import sys
 from pathlib import Path
+from typing import Callable, Sequence
 
 import click
 
 from .. import __version__
-from .exitcodes import ExitCode
 from ..base.locations import InputError
+from .exitcodes import ExitCode
 
 COMMANDS: dict[str, str] = {
     "validate": "disclose_cli.cli.validate",
@@ -56,24 +56,21 @@ def cli(ctx: click.Context, config: Path | None, debug: bool) -> None:
     Keep the yearly task table and each unit's progress as YAML; disclose validates the files, tells who is
     late and why, and writes reports.
     """
-    ctx.obj = {"debug": debug, "config": config}
+    ctx.obj = {**(ctx.obj or {}), "debug": debug, "config": config}
 
 
-def main() -> None:
-    code: int = ExitCode.INTERRUPTED
+def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None] | None = None) -> int:
+    """Run one command line and return its exit code: 0 ok, 1 compliance failures, 2 invalid input or usage,
+    3 a bug in disclose (a one-line message; ``--debug`` raises it instead), 130 interrupted.
+
+    ``after_loading`` is called once the report files are loaded (the console script freezes the collector).
+    """
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        code = _run()
-        # The work is done and written: a Ctrl-C from now on changes nothing.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except KeyboardInterrupt:  # it came as the command was returning
-        click.echo("disclose: interrupted", err=True)
-    _exit(int(code or 0))
-
-
-def _run() -> int:
-    debug = "--debug" in sys.argv[1:]
-    try:
-        code = cli.main(standalone_mode=False)
+        code = cli.main(args=args, prog_name="disclose", standalone_mode=False,
+                        obj={"after_loading": after_loading})
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except SystemExit as stop:  # a command's own exit code
@@ -82,37 +79,19 @@ def _run() -> int:
         error.show()
         code = ExitCode.INVALID
     except InputError as error:
-        for problem in error.problems:
-            click.echo(str(problem), err=True)
+        from .common import show_problems
+
+        show_problems(error.problems)
         code = ExitCode.INVALID
-    except click.exceptions.Abort:  # click's form of Ctrl-C
-        click.echo("disclose: interrupted; nothing was written", err=True)
-        code = ExitCode.INTERRUPTED
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt):  # click's form of Ctrl-C, and Python's
         click.echo("disclose: interrupted; nothing was written", err=True)
         code = ExitCode.INTERRUPTED
     except BrokenPipeError:
-        sys.stderr.close()
         code = ExitCode.OK
     except Exception as error:  # the last line of defence: no traceback unless asked for
-        if debug:
+        if "--debug" in args:
             raise
         click.echo(f"disclose: internal error: {type(error).__name__}: {error}\n"
                    "Please rerun with --debug and report the traceback.", err=True)
         code = ExitCode.INTERNAL
-    return code
-
-
-def _exit(code: int) -> None:
-    """Exit without tearing down every object one by one: after a large check that alone takes a second, and
-    nothing is left to do but flush the output."""
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):
-        pass
-    os._exit(code)
-
-
-if __name__ == "__main__":
-    main()
+    return int(code or 0)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
-from .common import AS_OF, CALENDAR, PATHS, load_context, load_dataset, resolve_units, work_calendar, write_json
+from .common import load_context, load_dataset, resolve_units, write_json
+from .exitcodes import ExitCode
+from .options import AS_OF, CALENDAR, PATHS, UNITS
 
 
 @click.command()
@@ -14,20 +16,19 @@ from .common import AS_OF, CALENDAR, PATHS, load_context, load_dataset, resolve_
 @click.option("--within", type=click.IntRange(min=0), default=10, show_default=True,
               help="Working days ahead of the as-of date.")
 @AS_OF
-@click.option("--unit", "units", multiple=True, help="Only this unit (name or alias); repeatable.")
+@UNITS
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @CALENDAR
 def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], output_format: str,
-        calendar_file: Path | None) -> None:
+        calendar_file: Path | None) -> int:
     """List what falls due within N working days: feedback, requests, tasks, and windows closing with nothing
     recorded yet."""
-    from ..engine import CheckOptions, check, today_in_china
+    from ..engine import check, options_for
     from ..model.findings import Status
 
     context = load_context()
-    calendar = work_calendar(calendar_file, context)
-    options = CheckOptions(as_of=as_of or today_in_china(), units=resolve_units(units, context),
-                           parameters=context.config.parameters, calendar=calendar)
+    options = options_for(context, as_of, units=resolve_units(units, context), calendar_file=calendar_file)
+    calendar = options.calendar
     result = check(load_dataset(paths, context), options)
     horizon = calendar.add(options.as_of, within)
     upcoming = sorted(
@@ -37,7 +38,7 @@ def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], out
     if output_format == "json":
         write_json({"as_of": options.as_of.isoformat(), "until": horizon.isoformat(),
                     "due": [finding.to_json() for finding in upcoming]})
-        return
+        return ExitCode.OK
     click.echo(f"due within {within} working days of {options.as_of} (through {horizon}):")
     if not upcoming:
         click.echo("  nothing")
@@ -47,3 +48,4 @@ def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], out
                    f"{finding.rule}  {finding.subject}")
     for warning in calendar.unknown_year_warnings():
         click.echo(f"warning: {warning}", err=True)
+    return ExitCode.OK

@@ -12,12 +12,11 @@ def rules(rule_id: str | None) -> None:
     from ..rules import RULES, get
 
     if rule_id is None:
-        for identifier, module in RULES.items():
-            summary = (module.__doc__ or "").strip().splitlines()[0].split(": ", 1)[-1]
-            click.echo(f"{identifier:22} {summary}")
+        for identifier, rule in RULES.items():
+            click.echo(f"{identifier:22} {rule.summary}")
         return
     try:
-        module = get(rule_id)
+        rule = get(rule_id)
     except KeyError as error:
         raise click.BadParameter(str(error.args[0]), param_hint="RULE_ID") from None
-    click.echo((module.__doc__ or "").strip())
+    click.echo(rule.doc)

@@ -7,22 +7,9 @@ from pathlib import Path
 
 import click
 
-from .common import CALENDAR, load_config, work_calendar
-
-
-class _Date(click.ParamType):
-    name = "DATE"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, such as 2024-09-30", param, ctx)
-
-
-DATE = _Date()
+from .common import load_config
+from .exitcodes import ExitCode
+from .options import CALENDAR, DATE
 
 
 @click.group()
@@ -30,32 +17,36 @@ def workdays() -> None:
     """Working days on China's official calendar (holidays and make-up working days included)."""
 
 
-def _warn(calendar) -> None:  # noqa: ANN001
+def _calendar(calendar_file: Path | None):  # noqa: ANN202 - the calendar is imported lazily
+    from ..loading.calendar_file import work_calendar
+
+    return work_calendar(calendar_file or load_config().calendar)
+
+
+def _print(result: object, calendar) -> int:  # noqa: ANN001
     for warning in calendar.unknown_year_warnings():
         click.echo(f"warning: {warning}", err=True)
+    click.echo(str(result))
+    return ExitCode.OK
 
 
 @workdays.command()
 @click.argument("start", type=DATE)
 @click.argument("count", type=click.IntRange(min=0))
 @CALENDAR
-def add(start: dt.date, count: int, calendar_file: Path | None) -> None:
+def add(start: dt.date, count: int, calendar_file: Path | None) -> int:
     """Print the COUNT-th working day after START (START itself not counted; COUNT 0 gives START)."""
-    calendar = work_calendar(calendar_file or load_config().calendar)
-    result = calendar.add(start, count)
-    _warn(calendar)
-    click.echo(result.isoformat())
+    calendar = _calendar(calendar_file)
+    return _print(calendar.add(start, count).isoformat(), calendar)
 
 
 @workdays.command()
 @click.argument("start", type=DATE)
 @click.argument("end", type=DATE)
 @CALENDAR
-def count(start: dt.date, end: dt.date, calendar_file: Path | None) -> None:
+def count(start: dt.date, end: dt.date, calendar_file: Path | None) -> int:
     """Print the number of working days after START up to and including END."""
     if end < start:
         raise click.BadParameter(f"END {end} is before START {start}", param_hint="END")
-    calendar = work_calendar(calendar_file or load_config().calendar)
-    result = calendar.count(start, end)
-    _warn(calendar)
-    click.echo(str(result))
+    calendar = _calendar(calendar_file)
+    return _print(calendar.count(start, end), calendar)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model.annual_format import (APPEAL_KINDS, HEADINGS, OUTCOMES, OVERVIEW, TABLE2_DOCUMENT_ROWS, TABLE3_ROWS)
-from ..loading.dataset import Dataset
 from ..engine import CheckOptions, check
+from ..loading.dataset import Dataset
+from ..model.annual_format import APPEAL_KINDS, HEADINGS, OUTCOMES, OVERVIEW, TABLE2_DOCUMENT_ROWS, TABLE3_ROWS
+from ..model.annual_tables import figures
 from ..model.findings import Finding, Status
 from ..model.registry import Unit
 from ..model.report_file import Proactive, Report
-from ..rules import annual_report_arithmetic
+from ..rules import RULES
 
 GROUP_OF = {code: group for code, _, group in OUTCOMES}
-KEY_TASK_RULES = ("task-deadline", "meeting-frequency", "evaluation-frequency", "training-frequency",
-                  "multimedia-share", "consultation-period", "feedback-deadline", "request-deadline")
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,14 @@ def build_annual_report(dataset: Dataset, unit: Unit, year: int, options: CheckO
     source = next(source for source in dataset.sources
                   if source.report.unit == unit.name and source.report.year == year)
     report = source.report
-    result = check(dataset, CheckOptions(as_of=options.as_of, units=(unit.name,), parameters=options.parameters,
-                                         calendar=options.calendar))
+    result = check(dataset, dataclasses.replace(options, units=(unit.name,)))
     findings = [f for f in result.findings if f.unit == unit.name]
-    table3, table4, typed = annual_report_arithmetic.figures(report)
+    table3, table4, typed = figures(report)
     annual = report.annual_report
     overview_text = annual.overview if annual is not None else None
     catalog = dataset.context.catalog(year)
     proactive = report.proactive or Proactive()
-    key_findings = [f for f in findings if f.rule in KEY_TASK_RULES]
+    key_findings = [f for f in findings if RULES[f.rule].in_catalog]  # the year's key tasks and duties
     return AnnualReportData(
         unit=unit,
         year=year,
@@ -73,7 +72,7 @@ def build_annual_report(dataset: Dataset, unit: Unit, year: int, options: CheckO
         table3=tuple(Table3Row(key, label, GROUP_OF.get(key), tuple(table3[key])) for key, label in TABLE3_ROWS),
         table3_typed=typed,
         table4=tuple((kind, label, tuple(table4[kind])) for kind, label in APPEAL_KINDS),
-        arithmetic=tuple(f for f in findings if f.rule == "annual-report-arithmetic" and f.status is Status.FAIL),
+        arithmetic=tuple(f for f in findings if RULES[f.rule].checks_annual_figures and f.status is Status.FAIL),
         done=tuple(f for f in key_findings if f.status is Status.PASS),
         late=tuple(f for f in key_findings if f.status is Status.FAIL),
         waived=tuple(f for f in key_findings if f.status is Status.WAIVED),

@@ -23,6 +23,7 @@ from ..model.annual_format import (APPEAL_KINDS, APPEAL_COLUMNS, APPLICANTS, COL
 from .annual_report import AnnualReportData
 from ..model.findings import Finding
 from ..base.safetext import clean
+from .render import subject_text
 
 # Faces: the ones every Chinese Windows has, by the names Word uses. LibreOffice substitutes a CJK face it has
 # (e.g. Noto Serif/Sans CJK) for a missing one, since the runs say the text is zh-CN.
@@ -542,8 +543,7 @@ class _Writer:
         self._after_table(table, keep_rows=1)
 
     def _subject(self, finding: Finding) -> str:
-        title = self.data.task_titles.get(finding.subject) if finding.rule == "task-deadline" else None
-        return text(f"{finding.subject}（{title}）" if title else finding.subject)
+        return text(subject_text(finding, self.data.task_titles))
 
 
 # --- XML details python-docx has no API for ---------------------------------------------------------------------

@@ -8,21 +8,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from ..loading.dataset import Dataset
-from ..engine import CheckOptions, check
-from ..model.findings import CheckResult, Finding, Status
 from ..base.locations import InputError, Location, Problem
 from ..calendar.periods import Window, quarter, windows
-from ..rules import RULES, evaluation_frequency, multimedia_share
-
-if TYPE_CHECKING:
-    from ..model.registry import Unit
-    from ..model.report_file import Report
-
-
+from ..engine import CheckOptions, check
+from ..loading.dataset import Dataset
+from ..model.findings import CheckResult, Finding, Status
+from ..rules import RULES
+from ..rules.rule import Rule
 
 @dataclass(frozen=True)
 class Counts:
@@ -44,12 +40,6 @@ class Counts:
 
 
 @dataclass(frozen=True)
-class WindowCell:
-    label: str
-    status: str  # pass | fail | pending | waived | future (not begun at the as-of date)
-
-
-@dataclass(frozen=True)
 class UnitCard:
     unit: str
     kind: str
@@ -59,15 +49,8 @@ class UnitCard:
     failures: tuple[Finding, ...]
     next_due: tuple[Finding, ...]  # pending, soonest first
     waived: tuple[Finding, ...]
-    meetings: tuple[WindowCell, ...]
-    multimedia: tuple[int, int] | None  # (counted, all) interpretations, None when the rule does not apply
-    evaluations: tuple[int, int] | None  # (done with results published, required)
-    trainings: tuple[int, int] | None  # (held, required)
+    tally: dict[str, Any]  # rule id → what its tally shows for the unit (None where it does not apply)
     by_rule: dict[str, str]  # rule id → worst status, for the heatmap
-
-    @property
-    def multimedia_share(self) -> float | None:
-        return self.multimedia[0] / self.multimedia[1] if self.multimedia and self.multimedia[1] else None
 
 
 @dataclass(frozen=True)
@@ -75,7 +58,7 @@ class TrendPoint:
     label: str
     as_of: dt.date
     counts: Counts
-    compliant_share: float
+    compliant_share: Fraction
 
 
 @dataclass
@@ -88,23 +71,19 @@ class ReportData:
     counts: Counts
     compliant_units: int
     by_rule: dict[str, Counts]
+    rules: dict[str, Rule]  # what each rule declares (its subject, whether it speaks for missing reports …)
     cards: list[UnitCard]
     missing: list[Finding]
     failures: list[Finding]
     trend: list[TrendPoint]
-    multimedia_threshold: float
+    figures: object  # the rule figures judged by (rules.Parameters)
     window_labels: dict[str, list[str]]  # unit kind span → labels
     task_titles: dict[str, str]  # task id → 公开事项 · 公开内容 heading, to name tasks in the report
     warnings: list[str] = field(default_factory=list)
 
     @property
-    def compliant_share(self) -> float:
-        return self.compliant_units / self.units_covered if self.units_covered else 0.0
-
-
-def default_as_of(period: Window, today: dt.date) -> dt.date:
-    """The period's last day, or today if that is earlier."""
-    return min(period.end, today)
+    def compliant_share(self) -> Fraction:
+        return Fraction(self.compliant_units, self.units_covered) if self.units_covered else Fraction(0)
 
 
 def build(dataset: Dataset, period: Window, options: CheckOptions) -> ReportData:
@@ -134,7 +113,7 @@ def _trend(dataset: Dataset, period: Window, year: int, options: CheckOptions) -
         cards = _unit_findings(result)
         compliant = sum(1 for findings in cards.values() if not any(f.status is Status.FAIL for f in findings))
         points.append(TrendPoint(window.label, as_of, Counts.of(result.findings),
-                                 compliant / len(cards) if cards else 0.0))
+                                 Fraction(compliant, len(cards)) if cards else Fraction(0)))
     return points
 
 
@@ -149,10 +128,9 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
               trend: list[TrendPoint]) -> ReportData:
     registry = dataset.context.registry
     catalog = dataset.context.catalog(year)
-    parameters = options.parameters
     sources = {source.report.unit: source for source in dataset.sources if source.report.year == year}
     grouped = _unit_findings(result)
-    missing = [f for f in result.findings if f.rule == "report-missing" and f.status is Status.FAIL]
+    missing = [f for f in result.findings if RULES[f.rule].without_report and f.status is Status.FAIL]
     missing_units = {finding.unit for finding in missing}
     cards = []
     for unit in registry.units:
@@ -160,7 +138,6 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
         if findings is None or unit.name in missing_units:
             continue
         source = sources.get(unit.name)
-        report = source.report if source else None
         cards.append(UnitCard(
             unit=unit.name,
             kind=unit.kind,
@@ -171,12 +148,7 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
             next_due=tuple(sorted((f for f in findings if f.status is Status.PENDING and f.due),
                                   key=lambda f: (f.due, f.rule, f.subject))[:5]),
             waived=tuple(f for f in findings if f.status is Status.WAIVED),
-            meetings=_meeting_cells(findings, year, parameters.meeting_span.get(unit.kind, "half")),
-            multimedia=_multimedia(report, options) if _has_rule(findings, "multimedia-share") else None,
-            evaluations=_evaluations(report, unit, options) if _has_rule(findings, "evaluation-frequency")
-            else None,
-            trainings=((sum(1 for t in report.trainings if t.date <= options.as_of), parameters.trainings_required)
-                       if report is not None and _has_rule(findings, "training-frequency") else None),
+            tally=_tallies(findings),
             by_rule=_worst_by_rule(findings),
         ))
     by_rule = {rule_id: Counts.of([f for f in result.findings if f.rule == rule_id]) for rule_id in RULES}
@@ -190,19 +162,25 @@ def _assemble(dataset: Dataset, period: Window, year: int, result: CheckResult, 
         counts=Counts.of(result.findings),
         compliant_units=sum(1 for card in cards if card.compliant),
         by_rule=by_rule,
+        rules=RULES,
         cards=cards,
         missing=missing,
-        failures=[f for f in result.findings if f.status is Status.FAIL and f.rule != "report-missing"],
+        failures=[f for f in result.findings if f.status is Status.FAIL and not RULES[f.rule].without_report],
         trend=trend,
-        multimedia_threshold=float(parameters.multimedia_share),
+        figures=options.parameters,
         window_labels={span: [w.label for w in windows(year, span)] for span in ("quarter", "half")},
         task_titles=catalog.task_titles if catalog else {},
         warnings=result.warnings,
     )
 
 
-def _has_rule(findings: list[Finding], rule: str) -> bool:
-    return any(finding.rule == rule for finding in findings)
+def _tallies(findings: list[Finding]) -> dict[str, Any]:
+    """Each rule's tally of the unit's findings; None where the rule has no tally or no finding here."""
+    tallies: dict[str, Any] = {}
+    for rule in RULES.values():
+        own = [finding for finding in findings if finding.rule == rule.id]
+        tallies[rule.id] = rule.tally(own) if rule.tally is not None and own else None
+    return tallies
 
 
 _SEVERITY = {"fail": 4, "pending": 3, "waived": 2, "pass": 1}
@@ -215,23 +193,3 @@ def _worst_by_rule(findings: list[Finding]) -> dict[str, str]:
         if current is None or _SEVERITY[finding.status.value] > _SEVERITY[current]:
             worst[finding.rule] = finding.status.value
     return worst
-
-
-def _meeting_cells(findings: list[Finding], year: int, span: str) -> tuple[WindowCell, ...]:
-    judged = {f.subject: f.status.value for f in findings if f.rule == "meeting-frequency"}
-    if not judged:
-        return ()
-    return tuple(WindowCell(w.label, judged.get(w.label, "future")) for w in windows(year, span))
-
-
-def _multimedia(report: Report | None, options: CheckOptions) -> tuple[int, int]:
-    if report is None:
-        return (0, 0)
-    return multimedia_share.tally(report, options.as_of, options.parameters.multimedia_forms)
-
-
-def _evaluations(report: Report | None, unit: Unit, options: CheckOptions) -> tuple[int, int]:
-    required = options.parameters.evaluations_required.get(unit.kind, 1)
-    if report is None:
-        return 0, required
-    return len(evaluation_frequency.tally(report, options.as_of)[1]), required

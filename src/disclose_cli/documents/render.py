@@ -9,10 +9,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..loading.context import bundled_path
-from ..base.safetext import clean
-
 from jinja2 import pass_context  # render is imported only by the commands that render
+
+from ..base.phrase import percent
+from ..base.safetext import clean
+from ..loading.context import bundled_path
+from ..model.findings import Finding
+from ..rules import RULES
+
 
 def markdown_cell(value: Any) -> str:
     """A GitHub-flavoured Markdown table cell: no raw HTML, no column breaks, no line breaks."""
@@ -21,19 +25,16 @@ def markdown_cell(value: Any) -> str:
     return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
 
 
-def percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value * 100:.0f}%"
-
-
 def load_labels(templates: Path | None) -> dict:
     """Labels in Chinese and English; a user's templates folder may carry its own labels.yaml."""
     import yaml
 
     path = templates / "labels.yaml" if templates and (templates / "labels.yaml").is_file() else None
     with open(path or bundled_path("templates", "labels.yaml"), encoding="utf-8") as stream:
-        return yaml.load(stream, Loader=yaml.CSafeLoader)
+        labels = yaml.load(stream, Loader=yaml.CSafeLoader)
+    for lang in ("zh", "en"):  # rule names come from the rules; a labels file may rename them
+        labels[lang]["rules"] = {rule.id: rule.name.pick(lang) for rule in RULES.values()} | labels[lang].get("rules", {})
+    return labels
 
 
 def environment(templates: Path | None = None):  # noqa: ANN201 - jinja2 is imported lazily
@@ -58,23 +59,29 @@ def _message(context: Any, finding: Any) -> str:
     return finding.message_zh if context.get("lang") == "zh" else finding.message
 
 
-@pass_context
-def _subject(context: Any, finding: Any) -> str:
-    """A finding's subject; a task id is followed by the task's heading from the catalog."""
-    titles = getattr(context.get("data"), "task_titles", None) or {}
-    title = titles.get(finding.subject) if finding.rule == "task-deadline" else None
+def subject_text(finding: Finding, task_titles: dict[str, str]) -> str:
+    """A finding's subject as documents name it: a task id is followed by the task's heading from the catalog."""
+    title = task_titles.get(finding.subject) if RULES[finding.rule].subject == "task" else None
     return f"{finding.subject}（{title}）" if title else finding.subject
 
 
+@pass_context
+def _subject(context: Any, finding: Finding) -> str:
+    return subject_text(finding, getattr(context.get("data"), "task_titles", None) or {})
+
+
 def render(template: str, templates: Path | None, lang: str, **context: Any) -> str:
+    """A template rendered in ``lang``; a broken user template is an InputError naming its file and line."""
     from jinja2 import TemplateError
 
+    from .. import __version__
     from ..base.locations import InputError, Location, Problem
 
     labels = load_labels(templates)
     env = environment(templates)
     try:
-        return env.get_template(template).render(lang=lang, labels=labels, t=labels[lang], **context)
+        return env.get_template(template).render(lang=lang, labels=labels, t=labels[lang], version=__version__,
+                                                 **context)
     except TemplateError as error:
         where = Location(Path(getattr(error, "filename", None) or template), getattr(error, "lineno", None))
         raise InputError([Problem(where, f"template error: {error.message}")]) from None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.annual_format import APPLICANTS, OUTCOME_BY_LABEL
-from ..model.catalog import RULE_IDS
 from ..loading.context import Context
+from ..model.annual_format import APPLICANTS, OUTCOME_BY_LABEL
+from ..model.fields import LINE_KEY
 from ..model.report_file import Report
-from ..loading.yaml_reader import LINE_KEY
+from ..rules import RULES
 
 SCHEMA_ID = "https://disclose.invalid/schema/report.json"
 
@@ -154,7 +154,7 @@ def report_schema(context: Context) -> dict[str, Any]:
                         {"type": "integer", "minimum": 2000, "maximum": 2100}]
     task_ids = sorted({task.id for catalog in context.catalogs.values() for task in catalog.tasks})
     definitions["TaskProgress"]["properties"]["task"]["enum"] = task_ids
-    definitions["Waiver"]["properties"]["rule"]["enum"] = list(RULE_IDS)
+    definitions["Waiver"]["properties"]["rule"]["enum"] = list(RULES)  # every rule may be waived
     # A catalog's year, or the year before it (a report kept for the next year's annual report).
     schema["properties"]["year"]["enum"] = sorted({year - offset for year in context.catalogs for offset in (0, 1)})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..base.locations import InputError, Location, Problem
+from .files import YAML_SUFFIXES, find_files, resolved
+
+if TYPE_CHECKING:
+    from .context import Context
 
 
 def _git(arguments: list[str], cwd: Path) -> str:
@@ -43,3 +48,19 @@ def units_of_deleted(ref: str, deleted: list[Path], cwd: Path) -> set[tuple[str,
         if isinstance(data, dict) and isinstance(data.get("unit"), str) and isinstance(data.get("year"), int):
             units.add((data["unit"], data["year"]))
     return units
+
+
+def changed_reports(paths: tuple[Path, ...], ref: str,
+                    context: Context) -> tuple[tuple[Path, ...], set[tuple[str, int]]] | None:
+    """The report files under ``paths`` changed since ``ref``, and the (unit, year) of report files deleted
+    since; None (check everything) when the configuration, registry, a catalog or the calendar changed."""
+    changed = changed_since(ref, Path.cwd())
+    if changed & context.config.files:
+        return None
+    folders = [resolved(path) for path in paths]
+    deleted = [path for path in changed if not path.exists() and path.suffix in YAML_SUFFIXES
+               and any(folder == path or folder in path.parents for folder in folders)]
+    units = {(unit.name, year) for name, year in units_of_deleted(ref, deleted, Path.cwd())
+             if (unit := context.registry.get(name)) is not None}
+    files, _ = find_files(paths, context.config.files)
+    return tuple(file for file in files if resolved(file) in changed), units

@@ -1,4 +1,4 @@
-"""What a run works against: the unit registry and the task catalogs by year."""
+"""What a run works against: the unit registry and the task catalogs by year, read and checked."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..model.catalog import Catalog
-from .config import CONFIG_NAME, Config, default_config
 from ..base.locations import InputError, Location, Problem
-from ..model.registry import Registry
-from .yaml_reader import read_document
+from ..model.catalog import Catalog, CatalogFile
+from ..model.registry import Registry, RegistryFile, Unit
+from ..rules import CATALOG_RULE_IDS
+from .config import CONFIG_NAME, Config, default_config
+from .problems import validate_document
+from .yaml_reader import Document, read_document
 
 
 def bundled_path(*parts: str) -> Path:
@@ -31,12 +33,7 @@ class Context:
 def load_context(config: Config | None = None) -> Context:
     """The registry and catalogs the configuration names (by default the bundled ones); raises InputError."""
     config = config or default_config()
-    registry_document = read_document(config.registry or bundled_path("data", "units.yaml"))
-    if registry_document.problems:
-        raise InputError(registry_document.problems)
-    registry, problems = Registry.from_document(registry_document)
-    if registry is None:
-        raise InputError(problems)
+    registry = read_registry(read_document(config.registry or bundled_path("data", "units.yaml")))
     catalogs: dict[int, Catalog] = {}
     for year, path in sorted(config.catalogs.items()):
         path = path or bundled_path("data", f"tasks_{year}.yaml")
@@ -44,13 +41,61 @@ def load_context(config: Config | None = None) -> Context:
             raise InputError([Problem(Location(config.path or Path(CONFIG_NAME)),
                                       f"no bundled catalog for {year}; give the file of the {year} catalog")])
         document = read_document(path)
-        if document.problems:
-            raise InputError(document.problems)
-        catalog, problems = Catalog.from_document(document, registry)
-        if catalog is None:
-            raise InputError(problems)
+        catalog = read_catalog(document, registry)
         if catalog.year != year:
             raise InputError([Problem(document.locate(("year",)),
                                       f"this catalog is for {catalog.year}, but the configuration lists it for {year}")])
         catalogs[year] = catalog
     return Context(registry, catalogs, config)
+
+
+def read_registry(document: Document) -> Registry:
+    """The registry from its file; every name and alias names one unit. Raises InputError."""
+    parsed = _parsed(RegistryFile, document)
+    problems = []
+    seen: dict[str, Unit] = {}
+    for index, unit in enumerate(parsed.units):
+        for position, name in enumerate([unit.name, *unit.aliases]):
+            holder = seen.setdefault(name, unit)
+            if holder is not unit:
+                loc = ("units", index, "name") if position == 0 else ("units", index, "aliases", position - 1)
+                problems.append(Problem(document.locate(loc),
+                                        f"'{name}' already names {holder.name}; every name and alias is unique"))
+    if problems:
+        raise InputError(problems)
+    return Registry(parsed.units, document.path)
+
+
+def read_catalog(document: Document, registry: Registry) -> Catalog:
+    """A year's task table from its file, its units resolved against the registry. Raises InputError."""
+    parsed = _parsed(CatalogFile, document)
+    problems = []
+    seen: set[str] = set()
+    for index, task in enumerate(parsed.tasks):
+        if task.id in seen:
+            problems.append(Problem(document.locate(("tasks", index, "id")), f"task id '{task.id}' is used twice"))
+        seen.add(task.id)
+        for position, name in enumerate(task.units):
+            if registry.get(name) is None:
+                problems.append(Problem(document.locate(("tasks", index, "units", position)),
+                                        f"unit '{name}' is not in the registry{registry.suggest(name).en}"))
+        for position, role in enumerate(task.roles):
+            if role not in parsed.roles:
+                problems.append(Problem(document.locate(("tasks", index, "roles", position)),
+                                        f"role '{role}' is not declared under 'roles'"))
+        for position, rule in enumerate(task.rules):
+            if rule not in CATALOG_RULE_IDS:
+                problems.append(Problem(document.locate(("tasks", index, "rules", position)),
+                                        f"unknown rule '{rule}'; a task may carry {', '.join(CATALOG_RULE_IDS)}"))
+    if problems:
+        raise InputError(problems)
+    return Catalog(parsed, registry, document.path)
+
+
+def _parsed(model: type, document: Document) -> object:
+    if document.problems:
+        raise InputError(document.problems)
+    parsed, problems = validate_document(model, document)
+    if parsed is None:
+        raise InputError(problems)
+    return parsed

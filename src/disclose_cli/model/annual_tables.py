@@ -65,6 +65,19 @@ def table4_from_appeals(report: Report) -> Table:
     return table
 
 
+def figures(report: Report) -> tuple[Table, Table, bool]:
+    """Table 三 and Table 四 as the yearly report shows them (each typed where it was typed, else counted from
+    the records), and whether either was typed. A row left out of a typed table is a row of zeros."""
+    typed = report.annual_report_figures
+    table3 = table3_from_requests(report)[0]
+    table4 = table4_from_appeals(report)
+    if typed is not None and typed.table3:
+        table3 = {key: list(typed.table3.get(key, [0] * len(COLUMNS))) for key, _ in TABLE3_ROWS}
+    if typed is not None and typed.table4:
+        table4 = {kind: list(typed.table4.get(kind, [0] * len(APPEAL_COLUMNS))) for kind in APPEAL_LABEL}
+    return table3, table4, typed is not None and bool(typed.table3 or typed.table4)
+
+
 @dataclass(frozen=True)
 class Discrepancy:
     """One arithmetic rule that does not hold: where, what, and by how much."""

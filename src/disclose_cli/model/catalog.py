@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from .fields import drop_line_key, Flag, IsoDate, Record, Text, validate_document
-from ..base.locations import Problem
+from .fields import Flag, IsoDate, Record, Text, drop_line_key
 from .registry import Registry, Unit, UnitKind
-from ..loading.yaml_reader import Document
-
-RULE_IDS: tuple[str, ...] = (
-    "consultation-period", "feedback-deadline", "multimedia-share", "meeting-frequency",
-    "evaluation-frequency", "training-frequency", "request-deadline", "task-deadline",
-)
 
 
 class Notice(Record):
@@ -74,32 +66,6 @@ class Catalog:
             for name in assigned:
                 by_unit[name].append(task)
         self._by_unit = {name: tuple(tasks) for name, tasks in by_unit.items()}
-
-    @classmethod
-    def from_document(cls, document: Document, registry: Registry) -> tuple[Catalog | None, list[Problem]]:
-        parsed, problems = validate_document(CatalogFile, document)
-        if parsed is None:
-            return None, problems
-        seen: set[str] = set()
-        for index, task in enumerate(parsed.tasks):
-            if task.id in seen:
-                problems.append(Problem(document.locate(("tasks", index, "id")), f"task id '{task.id}' is used twice"))
-            seen.add(task.id)
-            for position, name in enumerate(task.units):
-                if registry.get(name) is None:
-                    problems.append(Problem(document.locate(("tasks", index, "units", position)),
-                                            f"unit '{name}' is not in the registry{registry.suggest(name)}"))
-            for position, role in enumerate(task.roles):
-                if role not in parsed.roles:
-                    problems.append(Problem(document.locate(("tasks", index, "roles", position)),
-                                            f"role '{role}' is not declared under 'roles'"))
-            for position, rule in enumerate(task.rules):
-                if rule not in RULE_IDS:
-                    problems.append(Problem(document.locate(("tasks", index, "rules", position)),
-                                            f"unknown rule '{rule}'; rules are {', '.join(RULE_IDS)}"))
-        if problems:
-            return None, problems
-        return cls(parsed, registry, document.path), []
 
     def units_of(self, task: Task) -> tuple[str, ...]:
         """Registry names of the units the task is assigned to, in registry order."""

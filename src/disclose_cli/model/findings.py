@@ -20,16 +20,6 @@ class Status(str, Enum):
         return self.value
 
 
-class Phrase(NamedTuple):
-    """A message in English and Chinese: check output, JSON and English reports use ``en``, Chinese reports ``zh``."""
-
-    en: str
-    zh: str
-
-    def __add__(self, other: tuple) -> Phrase:  # type: ignore[override]
-        return Phrase(self.en + other[0], self.zh + other[1])
-
-
 class Verdict(NamedTuple):
     """What a rule saw: the engine adds the rule's identity and applies waivers. (Verdicts and findings are
     named tuples: immutable like frozen dataclasses, and much cheaper to make by the hundred thousand.)"""
@@ -42,6 +32,7 @@ class Verdict(NamedTuple):
     location: Location
     due: dt.date | None = None
     overdue_workdays: int | None = None  # for fails past a due date: by how many working days
+    measure: object = None  # what reports show beside the status (a rule's tally reads it): counts, a share
 
 
 class Finding(NamedTuple):
@@ -55,6 +46,14 @@ class Finding(NamedTuple):
     due: dt.date | None = None
     overdue_workdays: int | None = None
     waiver: str | None = None  # the reason and approver when waived, or why a waiver no longer applies
+    measure: object = None  # as the verdict's; not part of the JSON output
+
+    @classmethod
+    def of(cls, rule: str, verdict: Verdict) -> Finding:
+        """The finding of ``rule`` from what the rule saw (no waiver applied yet)."""
+        return cls(rule=rule, unit=verdict.unit, status=verdict.status, subject=verdict.subject,
+                   message=verdict.message, message_zh=verdict.message_zh, location=verdict.location,
+                   due=verdict.due, overdue_workdays=verdict.overdue_workdays, measure=verdict.measure)
 
     def to_json(self) -> dict:
         return {

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
-from .fields import Flag, Record, Text, validate_document
-from ..base.locations import Location, Problem
-from ..loading.yaml_reader import Document
+from ..base.locations import Location
+from ..base.phrase import Phrase
+from ..base.suggest import did_you_mean
+from .fields import Flag, Record, Text
 
 UnitKind = Literal["department", "district", "zone", "other"]
 
@@ -35,33 +35,13 @@ class Registry:
         self._by_name = {name: unit for unit in units for name in (unit.name, *unit.aliases)}
         self._order = {unit.name: index for index, unit in enumerate(units)}
 
-    @classmethod
-    def from_document(cls, document: Document) -> tuple[Registry | None, list[Problem]]:
-        parsed, problems = validate_document(RegistryFile, document)
-        if parsed is None:
-            return None, problems
-        seen: dict[str, Unit] = {}
-        for index, unit in enumerate(parsed.units):
-            for position, name in enumerate([unit.name, *unit.aliases]):
-                holder = seen.setdefault(name, unit)
-                if holder is not unit:
-                    loc = ("units", index, "name") if position == 0 else ("units", index, "aliases", position - 1)
-                    problems.append(Problem(document.locate(loc),
-                                            f"'{name}' already names {holder.name}; every name and alias is unique"))
-        if problems:
-            return None, problems
-        return cls(parsed.units, document.path), []
-
     def get(self, name: str) -> Unit | None:
         return self._by_name.get(name) or self._by_name.get(_without_city_prefix(name))
 
-    def suggest(self, name: str) -> str:
-        close = difflib.get_close_matches(name, list(self._by_name), n=1, cutoff=0.4)
-        if not close:
-            return ""
-        unit = self._by_name[close[0]]
-        shown = close[0] if close[0] == unit.name else f"{close[0]} ({unit.name})"
-        return f"; did you mean '{shown}'?"
+    def suggest(self, name: str) -> Phrase:
+        """A did-you-mean for an unknown unit name: the closest name or alias (an alias with its unit's name)."""
+        shown = {alias: f"{alias} ({unit.name})" for alias, unit in self._by_name.items() if alias != unit.name}
+        return did_you_mean(name, self._by_name, shown)
 
     def order(self, name: str) -> int:
         """Registry order, used to sort output by unit."""

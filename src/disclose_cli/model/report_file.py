@@ -12,8 +12,11 @@ from .annual_format import (APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_BY_LABEL, AP
 from .fields import Count, Flag, IsoDate, Record, Text, drop_line_key
 
 TaskStatus = Literal["planned", "in_progress", "done", "not_applicable"]
+TASK_STATUS_LABELS = {"planned": "计划中", "in_progress": "推进中", "done": "已完成", "not_applicable": "不适用"}
 InterpretationForm = Literal["text", "graphic", "video", "animation", "audio", "h5", "briefing", "interview", "article"]
 INTERPRETATION_FORMS: tuple[str, ...] = InterpretationForm.__args__
+INTERPRETATION_FORM_LABELS = {"text": "文字", "graphic": "图文", "video": "视频", "animation": "动漫", "audio": "音频",
+                              "h5": "H5", "briefing": "发布会", "interview": "访谈", "article": "评论文章"}
 
 
 def _year_as_text(value: Any) -> Any:

@@ -23,13 +23,13 @@ def _uri(path: Path) -> str:
 
 
 def _rule_descriptor(rule_id: str) -> dict:
-    doc = (RULES[rule_id].__doc__ or "").strip()
-    summary, _, details = doc.partition("\n")
+    rule = RULES[rule_id]
+    details = rule.doc.partition("\n")[2].strip()
     return {
         "id": rule_id,
         "name": rule_id,
-        "shortDescription": {"text": summary.split(": ", 1)[-1]},
-        "fullDescription": {"text": details.strip() or summary},
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": details or rule.summary},
     }
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from itertools import groupby
 from typing import IO
 
-from ..model.findings import CheckResult, Finding, Status
 from ..base.safetext import clean
+from ..model.findings import CheckResult, Finding, Status
+from ..rules import RULES
 
 STYLE = {Status.FAIL: "bold red", Status.PENDING: "yellow", Status.WAIVED: "blue", Status.PASS: "green"}
-COLLAPSE_AT = 4  # this many task-deadline findings pending on the same day become one line
+COLLAPSE_AT = 4  # this many findings of a folding rule pending on the same day become one line
 
 
 def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: object) -> None:
@@ -23,7 +24,7 @@ def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: ob
 
     console = Console(file=stream, highlight=False)
     visible = [finding for finding in result.findings if show_pass or finding.status is not Status.PASS]
-    missing = [finding for finding in visible if finding.rule == "report-missing" and finding.status is Status.FAIL]
+    missing = [finding for finding in visible if RULES[finding.rule].without_report and finding.status is Status.FAIL]
     for unit, group in groupby((f for f in visible if f not in missing), key=lambda finding: finding.unit):
         findings = list(group)
         heading = Text(clean(unit), style="bold")
@@ -65,17 +66,18 @@ def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: ob
 def _rows(findings: list[Finding]):  # noqa: ANN202 - yields (status, title, rich Text)
     from rich.text import Text
 
-    pending_tasks: dict[object, list[Finding]] = {}
+    pending: dict[tuple[str, object], list[Finding]] = {}
     for finding in findings:
-        if finding.rule == "task-deadline" and finding.status is Status.PENDING:
-            pending_tasks.setdefault(finding.due, []).append(finding)
-    shown_collapsed: set[object] = set()
+        if RULES[finding.rule].fold_pending and finding.status is Status.PENDING:
+            pending.setdefault((finding.rule, finding.due), []).append(finding)
+    shown_collapsed: set[tuple[str, object]] = set()
     for finding in findings:
-        group = pending_tasks.get(finding.due, []) if finding.rule == "task-deadline" else []
-        if finding.status is Status.PENDING and len(group) >= COLLAPSE_AT:
-            if finding.due not in shown_collapsed:
-                shown_collapsed.add(finding.due)
-                yield (Status.PENDING, f"task-deadline · {len(group)} tasks due {finding.due}",
+        key = (finding.rule, finding.due)
+        group = pending.get(key, []) if finding.status is Status.PENDING else []
+        if len(group) >= COLLAPSE_AT:
+            if key not in shown_collapsed:
+                shown_collapsed.add(key)
+                yield (Status.PENDING, f"{finding.rule} · {len(group)} tasks due {finding.due}",
                        Text("not yet done: " + ", ".join(clean(f.subject) for f in group)))
             continue
         detail = Text(clean(finding.message))

@@ -34,27 +34,18 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..base.phrase import Phrase, plural
+from ..model.annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT
 from ..model.annual_tables import (APPEAL_LABEL, ROW_LABEL, Discrepancy, check_table3, check_table4, explaining_cell,
-                      table3_from_requests, table4_from_appeals)
-from ..model.annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT, TABLE3_ROWS
-from ..model.findings import Phrase, Status, Verdict
-from ..model.report_file import Report
-from .base import RuleContext, UnitYear, plural, verdict
+                                   figures, table3_from_requests, table4_from_appeals)
+from ..model.findings import Status, Verdict
+from .base import RuleContext, UnitYear, verdict
 
 ID = "annual-report-arithmetic"
-
-
-def figures(report: Report) -> tuple[dict, dict, bool]:
-    """Table 三 and Table 四 as the annual report will show them (each typed where it was typed, else counted
-    from the records), and whether either was typed. A row left out of a typed table is a row of zeros."""
-    typed = report.annual_report_figures
-    table3 = table3_from_requests(report)[0]
-    table4 = table4_from_appeals(report)
-    if typed is not None and typed.table3:
-        table3 = {key: list(typed.table3.get(key, [0] * len(COLUMNS))) for key, _ in TABLE3_ROWS}
-    if typed is not None and typed.table4:
-        table4 = {kind: list(typed.table4.get(kind, [0] * len(APPEAL_COLUMNS))) for kind in APPEAL_LABEL}
-    return table3, table4, typed is not None and bool(typed.table3 or typed.table4)
+NAME = Phrase("Annual report arithmetic", "年度报告统计表勾稽关系")
+SUBJECT = "cell"
+IN_CATALOG = False  # the national format's arithmetic, not a row of the table
+CHECKS_ANNUAL_FIGURES = True
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

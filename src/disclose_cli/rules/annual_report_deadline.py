@@ -22,12 +22,44 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Iterable
+from typing import Annotated, Any, Iterable
 
-from ..model.findings import Phrase, Verdict
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from ..base.phrase import Phrase
+from ..model.fields import drop_line_key
+from ..model.findings import Verdict
+from ..model.registry import UnitKind
 from .base import RuleContext, UnitYear, judge_due, verdict
+from .rule import Figures as RuleFigures, figure, over_defaults
 
 ID = "annual-report-deadline"
+NAME = Phrase("Annual report deadline", "年度报告公开时限")
+SUBJECT = "year"
+IN_CATALOG = False  # the statute's deadline, not a row of the table
+# 政府信息公开条例 第四十九条: departments publish by 31 January, governments (districts, zones) by 31 March.
+DUE = {"department": "01-31", "other": "01-31", "district": "03-31", "zone": "03-31"}
+
+
+def _month_day(value: Any) -> str:
+    try:
+        dt.date.fromisoformat(f"2024-{value}")  # a leap year, so 02-29 is allowed
+    except (TypeError, ValueError):
+        raise PydanticCustomError("month_day", "expected a month and day written as MM-DD, such as 01-31; got "
+                                  "{value}", {"value": repr(value)}) from None
+    return value
+
+
+MonthDay = Annotated[str, BeforeValidator(_month_day)]
+
+
+class Figures(RuleFigures):
+    annual_report_due: Annotated[dict[UnitKind, MonthDay], over_defaults(DUE)] = figure(
+        DUE, "the annual report's due date (MM-DD of the next year) per unit kind", "各类单位年度报告公开期限（次年月-日）")
+    # Stricter local dates for single units, by registry name.
+    annual_report_due_by_unit: Annotated[dict[str, MonthDay], BeforeValidator(drop_line_key)] = figure(
+        {}, "stricter due dates for single units (MM-DD)", "个别单位更严格的年度报告公开期限（月-日）")
 PUBLISHED = Phrase("annual report published", "年度报告公开")
 NOT_PUBLISHED = Phrase("annual report not published", "年度报告尚未公开")
 
@@ -35,7 +67,7 @@ NOT_PUBLISHED = Phrase("annual report not published", "年度报告尚未公开"
 def due_date(subject: UnitYear, ctx: RuleContext) -> dt.date:
     parameters = ctx.parameters
     month_day = (parameters.annual_report_due_by_unit.get(subject.unit.name)
-                 or parameters.annual_report_due.get(subject.unit.kind, "01-31"))
+                 or parameters.annual_report_due[subject.unit.kind])
     month, day = (int(part) for part in month_day.split("-"))
     # "02-29" names the last day of February, which 2025 ends on the 28th.
     return dt.date(subject.year + 1, month, min(day, calendar.monthrange(subject.year + 1, month)[1]))

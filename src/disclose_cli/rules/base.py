@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Sequence
 
-from ..model.findings import Phrase, Status, Verdict
+from ..base.phrase import Phrase
+from ..model.findings import Finding, Status, Verdict
+from .rule import Count
 from ..base.locations import Location
 from ..calendar.periods import Window, whole_year
 
@@ -18,27 +18,6 @@ if TYPE_CHECKING:
     from ..model.registry import Registry, Unit
     from ..model.report_file import Report
     from ..calendar.workdays import WorkCalendar
-
-
-@dataclass(frozen=True)
-class Parameters:
-    """The figures the rules use; defaults from the law and the 2024 notice."""
-
-    consultation_days: int = 30  # 重大行政决策程序暂行条例 第十四条: 一般不少于30日
-    feedback_workdays: int = 10  # the notice's 结果反馈 row: 决策文件出台后10个工作日内
-    request_workdays: int = 20  # 政府信息公开条例 第三十三条: 20个工作日内
-    request_extension_workdays: int = 20  # 第三十三条: 延长的期限最长不得超过20个工作日
-    multimedia_share: Fraction = Fraction(30, 100)  # the notice: 视频、动漫等解读形式占比不低于30%
-    multimedia_forms: tuple[str, ...] = ("video", "animation", "audio", "h5")
-    meeting_span: dict[str, str] = field(default_factory=lambda: {
-        "department": "half", "other": "half", "district": "quarter", "zone": "quarter"})
-    evaluations_required: dict[str, int] = field(default_factory=lambda: {
-        "department": 1, "other": 1, "district": 2, "zone": 2})
-    trainings_required: int = 1  # 各单位每年至少组织1次集中学习培训
-    # 政府信息公开条例 第四十九条: departments publish by 31 January, governments (districts, zones) by 31 March.
-    annual_report_due: dict[str, str] = field(default_factory=lambda: {
-        "department": "01-31", "other": "01-31", "district": "03-31", "zone": "03-31"})
-    annual_report_due_by_unit: dict[str, str] = field(default_factory=dict)  # stricter local dates, by unit name
 
 
 @dataclass(frozen=True)
@@ -57,7 +36,7 @@ class RuleContext:
     calendar: WorkCalendar
     catalog: Catalog
     registry: Registry
-    parameters: Parameters
+    parameters: Any  # rules.Parameters: every rule's figures
     reports: dict[tuple[str, int], Report] = field(default_factory=dict)  # every report loaded, by unit and year
     judged_years: frozenset[int] = frozenset()  # years whose reports are judged (those with a catalog)
 
@@ -133,29 +112,25 @@ _START = {"meetings": "date", "interpretations": "published", "evaluations": "co
 
 
 def verdict(subject: UnitYear, title: str, status: Status, message: Phrase, line: int | None = None,
-            due: dt.date | None = None, overdue: int | None = None) -> Verdict:
-    return Verdict(subject.unit.name, status, title, message.en, message.zh, record_location(subject, line), due,
-                   overdue)
+            due: dt.date | None = None, overdue: int | None = None, measure: object = None) -> Verdict:
+    return Verdict(unit=subject.unit.name, status=status, subject=title, message=message.en, message_zh=message.zh,
+                   location=record_location(subject, line), due=due, overdue_workdays=overdue, measure=measure)
 
 
-def judge_yearly(subject: UnitYear, ctx: RuleContext, year: Window, achieved: bool, shown: Phrase,
+def judge_yearly(subject: UnitYear, ctx: RuleContext, year: Window, count: Count, shown: Phrase,
                  pass_line: int | None, section: str) -> Verdict:
-    """A yearly count: pass once achieved; fail when the year has ended short of it; pending before."""
-    if achieved:
-        return verdict(subject, year.label, Status.PASS, shown, pass_line, year.end)
+    """A yearly count (``count.done`` of the ``count.of`` required): pass once achieved; fail when the year has
+    ended short of it; pending before. The count is the finding's measure, which reports show."""
+    if count.done >= count.of:
+        return verdict(subject, year.label, Status.PASS, shown, pass_line, year.end, measure=count)
     line = section_line(subject.report, section)
     if ctx.as_of >= year.end:
-        return verdict(subject, year.label, Status.FAIL, shown + (f"; the year ended {year.end}", f"；截至{year.end}"), line,
-                       year.end)
+        return verdict(subject, year.label, Status.FAIL, shown + (f"; the year ended {year.end}", f"；截至{year.end}"),
+                       line, year.end, measure=count)
     return verdict(subject, year.label, Status.PENDING,
-                   shown + (f" so far; due {year.end}", f"，截至目前；期限{year.end}"), line, year.end)
+                   shown + (f" so far; due {year.end}", f"，截至目前；期限{year.end}"), line, year.end, measure=count)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
-def percent(value: Fraction) -> str:
-    """A share as a percentage, truncated (never rounded up to a threshold it does not reach)."""
-    tenths = math.floor(value * 1000)
-    return f"{tenths // 10}%" if tenths % 10 == 0 else f"{tenths / 10:.1f}%"
+def measure_of(findings: Sequence[Finding]) -> object:
+    """A yearly rule's tally: the measure of its one finding (the unit's year), if any."""
+    return next((finding.measure for finding in findings if finding.measure is not None), None)

@@ -24,10 +24,19 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..model.findings import Phrase, Status, Verdict
+from ..base.phrase import Phrase
+from ..model.findings import Status, Verdict
 from .base import RuleContext, UnitYear, verdict
+from .rule import Figures as RuleFigures, Number, figure
 
 ID = "consultation-period"
+NAME = Phrase("Consultation period", "意见征集期限")
+SUBJECT = "record"
+
+
+class Figures(RuleFigures):
+    consultation_days: Number = figure(
+        30, "least days a draft is open for comment", "公开征求意见最少日数")  # 重大行政决策程序暂行条例 第十四条
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

@@ -22,17 +22,25 @@ Fails (for a department, at the year's end)::
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Iterable
+from typing import Annotated, Iterable, Sequence
 
-from ..model.findings import Phrase, Verdict
+from ..base.phrase import Phrase, plural
 from ..calendar.periods import whole_year
-from .base import RuleContext, UnitYear, judge_yearly, plural
-
-if TYPE_CHECKING:
-    from ..model.report_file import Evaluation, Report
+from ..model.findings import Finding, Verdict
+from ..model.registry import UnitKind
+from .base import RuleContext, UnitYear, judge_yearly, measure_of, section_line
+from .rule import Count, Duty, Figures as RuleFigures, Number, figure, over_defaults
 
 ID = "evaluation-frequency"
+NAME = Phrase("Policy evaluations", "政策评价")
+SUBJECT = "year"
+# The notice's 政策评价 row: departments at least 1 a year, districts and zones at least 2.
+REQUIRED = {"department": 1, "other": 1, "district": 2, "zone": 2}
+
+
+class Figures(RuleFigures):
+    evaluations_required: Annotated[dict[UnitKind, Number], over_defaults(REQUIRED)] = figure(
+        REQUIRED, "policy evaluations a year per unit kind", "各类单位每年应完成的政策评价次数")
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -40,22 +48,31 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     year = ctx.year_judged(ID, subject)
     if not unit.policy_maker or year is None:
         return
-    required = ctx.parameters.evaluations_required.get(unit.kind, 1)
-    completed, published = tally(subject.report, ctx.as_of)
+    required = ctx.parameters.evaluations_required[unit.kind]
+    # Evaluations completed by the as-of date, and those of them whose results were published by the year's end.
+    last_day = min(year.end, ctx.as_of)
+    completed = [item for item in subject.report.evaluations if item.completed <= ctx.as_of]
+    published = [item for item in completed
+                 if item.results_published is not None and item.results_published <= last_day]
     unpublished = len(completed) - len(published)
     shown = Phrase(f"{len(published)} of {plural(required, 'evaluation')} completed with results published",
                    f"完成并公开结果的政策评价{len(published)}次（要求{required}次）")
     if unpublished:
         shown += (f"; {unpublished} without published results", f"；另有{unpublished}次未公开评价结果")
-    achieved = len(published) >= required
-    yield judge_yearly(subject, ctx, year, achieved, shown, published[0].line if achieved else None, "evaluations")
+    pass_line = published[0].line if published else section_line(subject.report, "evaluations")
+    yield judge_yearly(subject, ctx, year, Count(len(published), required), shown, pass_line, "evaluations")
 
 
-def tally(report: Report, as_of: dt.date) -> tuple[list[Evaluation], list[Evaluation]]:
-    """Evaluations completed by ``as_of``, and those of them whose results were published by the year's end
-    (and by ``as_of``)."""
-    last_day = min(whole_year(report.year).end, as_of)
-    completed = [item for item in report.evaluations if item.completed <= as_of]
-    published = [item for item in completed
-                 if item.results_published is not None and item.results_published <= last_day]
-    return completed, published
+def tally(findings: Sequence[Finding]) -> Count | None:
+    """Evaluations completed with results published, of those required."""
+    return measure_of(findings)
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    if not unit.policy_maker:
+        return
+    required = parameters.evaluations_required[unit.kind]
+    yield Duty(ID, str(year), whole_year(year).end, Phrase(
+        f"at least {plural(required, 'policy evaluation')}, results published by the year's end",
+        f"至少开展{required}次专题性政策评价，年底前公开评价结果和运用情况"))
+

@@ -23,12 +23,27 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..model.findings import Phrase, Verdict
+from ..base.phrase import Phrase
+from ..model.findings import Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
+from .rule import Duty, Figures as RuleFigures, Number, figure
 
 ID = "feedback-deadline"
+NAME = Phrase("Feedback deadline", "结果反馈时限")
+SUBJECT = "record"
 PUBLISHED = Phrase("feedback published", "结果反馈公开")
 NOT_PUBLISHED = Phrase("feedback not published", "尚未公开结果反馈")
+
+
+class Figures(RuleFigures):
+    feedback_workdays: Number = figure(
+        10, "working days after a decision to publish the feedback", "决策文件出台后公开结果反馈的工作日数")
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    days = parameters.feedback_workdays
+    yield Duty(ID, "", None, Phrase(f"publish the consultation feedback within {days} working days of each decision",
+                                    f"决策文件出台后{days}个工作日内公开意见收集、采纳情况"))
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

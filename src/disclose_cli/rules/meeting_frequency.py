@@ -22,19 +22,31 @@ Fails (for 2024Q1)::
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Annotated, Iterable, Literal, Sequence
 
-from ..model.findings import Phrase, Status, Verdict
-from ..calendar.periods import windows
-from .base import RuleContext, UnitYear, plural, section_line, verdict
+from ..base.phrase import Phrase, plural
+from ..calendar.periods import parse_period, windows
+from ..model.findings import Finding, Status, Verdict
+from ..model.registry import UnitKind
+from .base import RuleContext, UnitYear, section_line, verdict
+from .rule import Duty, Figures as RuleFigures, WindowCell, figure, over_defaults
 
 ID = "meeting-frequency"
+NAME = Phrase("Public at meetings", "公众代表列席会议")
+SUBJECT = "window"
+# The notice's 会议公开 row: departments every half-year, districts and zones every quarter.
+SPANS = {"department": "half", "other": "half", "district": "quarter", "zone": "quarter"}
+
+
+class Figures(RuleFigures):
+    meeting_span: Annotated[dict[UnitKind, Literal["quarter", "half"]], over_defaults(SPANS)] = figure(
+        SPANS, "window per unit kind for a meeting with public representatives", "各类单位邀请公众代表列席会议的周期")
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if not ctx.assigned(ID, subject.unit):
         return
-    span = ctx.parameters.meeting_span.get(subject.unit.kind, "half")
+    span = ctx.parameters.meeting_span[subject.unit.kind]
     held = sorted((meeting for meeting in subject.report.meetings if meeting.date <= ctx.as_of),
                   key=lambda meeting: meeting.date)
     for window in windows(subject.year, span):
@@ -59,3 +71,23 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
             yield verdict(subject, window.label, Status.PENDING, Phrase(
                 f"no meeting with public representatives yet in {window.label}; window ends {window.end}",
                 f"{window.label}尚未召开邀请公众代表列席的会议，期限{window.end}") + empty, line, window.end)
+
+
+def tally(findings: Sequence[Finding]) -> tuple[WindowCell, ...] | None:
+    """Every window of the unit's year with its status; windows not begun yet are ``future``."""
+    if not findings:
+        return None
+    judged = {finding.subject: finding.status.value for finding in findings}
+    first = parse_period(findings[0].subject)
+    span = "quarter" if first.label[4:5] == "Q" else "half"
+    return tuple(WindowCell(window.label, judged.get(window.label, "future"))
+                 for window in windows(first.start.year, span))
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    span = parameters.meeting_span[unit.kind]
+    every = ("every quarter", "每季度") if span == "quarter" else ("every half-year", "每半年")
+    for window in windows(year, span):
+        yield Duty(ID, window.label, window.end, Phrase(
+            f"at least one important meeting with public representatives {every[0]}",
+            f"{every[1]}至少邀请公众代表列席重要会议1次"))

@@ -22,17 +22,31 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Sequence
 
-from ..model.findings import Phrase, Status, Verdict
-from .base import RuleContext, UnitYear, percent, section_line, verdict
+from pydantic import Field
 
-if TYPE_CHECKING:
-    from ..model.report_file import Report
+from ..base.phrase import Phrase, percent
+from ..model.findings import Finding, Status, Verdict
+from ..model.report_file import INTERPRETATION_FORM_LABELS, InterpretationForm
+from .base import RuleContext, UnitYear, measure_of, section_line, verdict
+from .rule import Count, Duty, Figures as RuleFigures, figure
 
 ID = "multimedia-share"
-FORMS_ZH = {"text": "文字", "graphic": "图文", "video": "视频", "animation": "动漫", "audio": "音频", "h5": "H5",
-            "briefing": "发布会", "interview": "访谈", "article": "评论文章"}
+NAME = Phrase("Multimedia interpretations", "多样化解读占比")
+SUBJECT = "year"
+
+
+class Figures(RuleFigures):
+    # The notice's 解读内容及形式 row: 视频、动漫等解读形式占比不低于30%.
+    multimedia_share_percent: int = Field(30, strict=True, ge=0, le=100, description=(
+        "least share of interpretations in a counting form, in percent"), json_schema_extra={"zh": "多样化解读最低占比（%）"})
+    multimedia_forms: tuple[InterpretationForm, ...] = figure(("video", "animation", "audio", "h5"),
+                                                        "interpretation forms that count", "计入占比的解读形式")
+
+    @property
+    def multimedia_share(self) -> Fraction:
+        return Fraction(self.multimedia_share_percent, 100)
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -41,18 +55,19 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         return
     forms = ctx.parameters.multimedia_forms
     threshold = ctx.parameters.multimedia_share
-    counted, total = tally(subject.report, ctx.as_of, forms)
+    published = [item for item in subject.report.interpretations if item.published <= ctx.as_of]
+    count = Count(sum(1 for item in published if item.form in forms), len(published), threshold)
     closed = ctx.as_of >= year.end
-    if not total:
+    line = section_line(subject.report, "interpretations")
+    if not count.of:
         status = Status.FAIL if closed else Status.PENDING
         message = Phrase(f"no interpretations recorded in {subject.year}", f"{subject.year}年未记录政策解读")
-        yield verdict(subject, year.label, status, message, section_line(subject.report, "interpretations"),
-                      year.end)
+        yield verdict(subject, year.label, status, message, line, year.end, measure=count)
         return
-    share = Fraction(counted, total)
-    shown = Phrase(f"{counted} of {total} interpretations ({percent(share)}) in {'/'.join(forms)}",
-                   f"政策解读{total}篇，其中{'、'.join(FORMS_ZH.get(form, form) for form in forms)}等形式{counted}篇"
-                   f"（{percent(share)}）")
+    share = count.share
+    shown = Phrase(f"{count.done} of {count.of} interpretations ({percent(share)}) in {'/'.join(forms)}",
+                   f"政策解读{count.of}篇，其中{'、'.join(INTERPRETATION_FORM_LABELS[form] for form in forms)}等形式"
+                   f"{count.done}篇（{percent(share)}）")
     if share >= threshold:
         status = Status.PASS if closed else Status.PENDING
         message = shown + (f", meets {percent(threshold)}", f"，达到{percent(threshold)}")
@@ -61,10 +76,15 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         message = shown + (f", below {percent(threshold)}", f"，低于{percent(threshold)}")
         if not closed:
             message += (" so far", "（截至目前）")
-    yield verdict(subject, year.label, status, message, section_line(subject.report, "interpretations"), year.end)
+    yield verdict(subject, year.label, status, message, line, year.end, measure=count)
 
 
-def tally(report: Report, as_of: dt.date, forms: tuple[str, ...]) -> tuple[int, int]:
-    """Interpretations published by ``as_of`` in a counting form, and all of them."""
-    published = [item for item in report.interpretations if item.published <= as_of]
-    return sum(1 for item in published if item.form in forms), len(published)
+def tally(findings: Sequence[Finding]) -> Count | None:
+    """Interpretations in a counting form of all of them, and the threshold, as the finding judged them."""
+    return measure_of(findings)
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    share = percent(parameters.multimedia_share)
+    yield Duty(ID, str(year), dt.date(year, 12, 31), Phrase(
+        f"at least {share} of interpretations as video, animation, audio or H5", f"视频、动漫等解读形式占比不低于{share}"))

@@ -10,17 +10,22 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..base.phrase import Phrase, plural
 from ..model.findings import Status, Verdict
-from .base import RuleContext, UnitYear, plural
+from .base import RuleContext, UnitYear
 
 ID = "report-missing"
+NAME = Phrase("Report missing", "未报送落实情况")
+SUBJECT = "year"
+IN_CATALOG = False  # it judges the unit, not a row of the table
+WITHOUT_REPORT = True  # the one rule that speaks for a unit without a report
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if subject.report is not None or not ctx.catalog.tasks_of(subject.unit.name):
         return
     tasks = len(ctx.catalog.tasks_of(subject.unit.name))
-    yield Verdict(subject.unit.name, Status.FAIL, str(subject.year),
-                  f"no report file for {subject.year}; {plural(tasks, 'task')} assigned to this unit",
-                  f"未报送{subject.year}年落实情况；本单位承担{tasks}项重点工作",
-                  ctx.registry.location(subject.unit.name))
+    yield Verdict(unit=subject.unit.name, status=Status.FAIL, subject=str(subject.year),
+                  message=f"no report file for {subject.year}; {plural(tasks, 'task')} assigned to this unit",
+                  message_zh=f"未报送{subject.year}年落实情况；本单位承担{tasks}项重点工作",
+                  location=ctx.registry.location(subject.unit.name))

@@ -26,12 +26,30 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..model.findings import Phrase, Verdict
+from ..base.phrase import Phrase
+from ..model.findings import Verdict
 from .base import RuleContext, UnitYear, judge_due, verdict
+from .rule import Duty, Figures as RuleFigures, Number, figure
 
 ID = "request-deadline"
+NAME = Phrase("Request deadline", "依申请公开答复时限")
+SUBJECT = "record"
 ANSWERED = Phrase("answered", "答复")
 NOT_ANSWERED = Phrase("not answered", "尚未答复")
+
+
+class Figures(RuleFigures):
+    # 政府信息公开条例 第三十三条: 20个工作日内; 延长的期限最长不得超过20个工作日.
+    request_workdays: Number = figure(20, "working days to answer an information request", "依申请公开答复工作日数")
+    request_extension_workdays: Number = figure(20, "working days an approved extension adds",
+                                                "经批准延长答复的工作日数")
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    days, more = parameters.request_workdays, parameters.request_extension_workdays
+    yield Duty(ID, "", None, Phrase(
+        f"answer each information request within {days} working days (up to {more} more when approved)",
+        f"收到申请之日起{days}个工作日内答复（经批准可延长{more}个工作日）"))
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

@@ -24,13 +24,17 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..model.findings import Phrase, Status, Verdict
+from ..base.phrase import Phrase
+from ..model.findings import Status, Verdict
+from ..model.report_file import TASK_STATUS_LABELS
 from .base import RuleContext, UnitYear, judge_due, verdict
 
 ID = "task-deadline"
+NAME = Phrase("Task deadlines", "重点工作完成时限")
+SUBJECT = "task"
+FOLD_PENDING = True  # a district has dozens of tasks due on 31 December
 DONE = Phrase("done", "完成")
 NOT_DONE = Phrase("not done", "尚未完成")
-STATUS_ZH = {"planned": "计划中", "in_progress": "推进中", "done": "已完成", "not_applicable": "不适用"}
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -56,5 +60,5 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
             message += (f" (marked done on {done}, after the as-of date {ctx.as_of})",
                         f"（标记于{done}完成，晚于统计截止日{ctx.as_of}）")
         elif done is None:
-            message += (f" (status: {entry.status})", f"（状态：{STATUS_ZH[entry.status]}）")
+            message += (f" (status: {entry.status})", f"（状态：{TASK_STATUS_LABELS[entry.status]}）")
         yield verdict(subject, task.id, status, message, line, task.deadline, late)

@@ -17,12 +17,21 @@ Fails (at the year's end)::
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from ..model.findings import Phrase, Verdict
-from .base import RuleContext, UnitYear, judge_yearly, plural
+from ..base.phrase import Phrase, plural
+from ..calendar.periods import whole_year
+from ..model.findings import Finding, Verdict
+from .base import RuleContext, UnitYear, judge_yearly, measure_of, section_line
+from .rule import Count, Duty, Figures as RuleFigures, Number, figure
 
 ID = "training-frequency"
+NAME = Phrase("Training", "业务培训")
+SUBJECT = "year"
+
+
+class Figures(RuleFigures):
+    trainings_required: Number = figure(1, "trainings a year", "每年应组织的集中学习培训次数")  # 各单位每年至少组织1次
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
@@ -33,5 +42,17 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     held = [training for training in subject.report.trainings if training.date <= ctx.as_of]
     shown = Phrase(f"{plural(len(held), 'training')} recorded (at least {required} a year)",
                    f"记录业务培训{len(held)}次（每年至少{required}次）")
-    achieved = len(held) >= required
-    yield judge_yearly(subject, ctx, year, achieved, shown, held[0].line if achieved else None, "trainings")
+    pass_line = held[0].line if held else section_line(subject.report, "trainings")
+    yield judge_yearly(subject, ctx, year, Count(len(held), required), shown, pass_line, "trainings")
+
+
+def tally(findings: Sequence[Finding]) -> Count | None:
+    """Trainings held, of those required."""
+    return measure_of(findings)
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    required = parameters.trainings_required
+    yield Duty(ID, str(year), whole_year(year).end, Phrase(f"at least {plural(required, 'training')}",
+                                                           f"至少组织{required}次集中学习培训"))
+

@@ -1,0 +1,44 @@
+"""The options and argument types that several commands share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+
+class DateType(click.ParamType):
+    """A date written YYYY-MM-DD."""
+
+    name = "DATE"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, such as 2024-09-30", param, ctx)
+
+
+DATE = DateType()
+
+# Paths are checked by the core, so that a bad one is a problem among the others rather than a usage error.
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
+AS_OF = click.option("--as-of", type=DATE, metavar="DATE",
+                     help="Judge the data as at the end of this day (default: today in China Standard Time).")
+CALENDAR = click.option("--calendar", "calendar_file", type=click.Path(path_type=Path), metavar="FILE",
+                        help="YAML with extra 'holidays: [dates]' and 'workdays: [dates]' for the working-day "
+                             "calendar.")
+UNITS = click.option("--unit", "units", multiple=True, help="Only this unit (name or alias); repeatable.")
+UNIT = click.option("--unit", required=True, help="The unit (name or alias).")
+CATALOG_YEAR = click.option("--year", type=int, default=None, help="Catalog year (default: the latest loaded).")
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                    help="Language of the report's labels.")
+TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                         help="A folder of templates that override the shipped ones.")
+
+
+def output_option(help_text: str = "Write to FILE (atomically); default: stdout.") -> object:
+    return click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help=help_text)

@@ -1,0 +1,59 @@
+"""Finding report files: the files and folders given, searched for *.yaml and *.yml in a stable order."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from ..base.locations import Location, Problem
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset()) -> tuple[list[Path], list[Problem]]:
+    """YAML files under the given files and folders, in a stable order; hidden folders are skipped, and so are
+    the project's own files (configuration, registry, catalogs, calendar), which are not reports."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            is_folder = path.is_dir()
+        except OSError as error:
+            problems.append(Problem(Location(path), f"cannot read: {error.strerror}"))
+            continue
+        if is_folder:
+            unreadable: list[Problem] = []
+            inside = [file for file in _yaml_files_under(path, unreadable) if resolved(file) not in own_files]
+            problems.extend(unreadable)
+            if not inside and not unreadable:
+                problems.append(Problem(Location(path), "no .yaml or .yml files in this folder"))
+            found.extend(inside)
+        elif resolved(path) in own_files:
+            continue
+        elif path.exists() or path.is_symlink():
+            found.append(path)  # a broken or looping link is reported when it is read
+        else:
+            problems.append(Problem(Location(path), "no such file or folder"))
+    return list(dict.fromkeys(found)), problems
+
+
+def resolved(path: Path) -> Path:
+    # A link loop cannot be resolved; it is reported when the file is read.
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _yaml_files_under(folder: Path, problems: list[Problem]) -> Iterable[Path]:
+    # Links to folders are not followed: a link loop cannot make the walk endless. A folder that cannot be
+    # listed is a problem: its reports would otherwise be left out without a word.
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(Location(Path(error.filename or folder)), f"cannot read folder: {error.strerror}"))
+
+    for parent, folders, names in os.walk(folder, onerror=unreadable, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                yield Path(parent) / name
