@@ -43,7 +43,7 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
         raise InputError([Problem(Location(Path("--unit")), f"no {year} report for {found.name} in the files given")])
     data = build_annual_report(dataset, found, year, options_for(context, as_of, calendar_file=calendar_file))
     if output_format == "docx":
-        from ..documents.docx_writer import write_docx
+        from ..documents.docx import write_docx
         from ..output.atomic import atomic_binary_writer
 
         with atomic_binary_writer(output) as stream:
