@@ -352,3 +352,35 @@ def test_default_config_is_a_fresh_value() -> None:
     first.catalogs[2099] = None
     assert second.catalogs == {2024: None}
     assert isinstance(first, Config)
+
+
+def test_unit_keys_of_a_figure_take_aliases_and_full_names(tmp_path: Path) -> None:
+    path = write(tmp_path / CONFIG_NAME, 'rules:\n  annual_report_due_by_unit:\n    市科技局: "01-15"\n'
+                                         '    威海市教育局: "01-10"\n')
+    parameters = load_context(load_config(path)).config.parameters
+    assert parameters.annual_report_due_by_unit == {"市科学技术局": "01-15", "市教育局": "01-10"}
+
+
+@pytest.mark.parametrize(("entries", "position", "message"), [
+    ('    市科学技术局局: "01-20"\n', "3:5",
+     "unknown unit '市科学技术局局' in rules.annual_report_due_by_unit; did you mean '市科学技术局'?"),
+    ('    市科技局: "01-15"\n    市科学技术局: "01-20"\n', "4:5",
+     "'市科学技术局' names 市科学技术局 again in rules.annual_report_due_by_unit; keep one entry"),
+])
+def test_a_misspelt_or_repeated_unit_key_is_a_located_error(tmp_path: Path, entries: str, position: str,
+                                                            message: str) -> None:
+    path = write(tmp_path / CONFIG_NAME, "rules:\n  annual_report_due_by_unit:\n" + entries)
+    with pytest.raises(InputError) as error:
+        load_context(load_config(path))
+    assert [str(problem) for problem in error.value.problems] == [f"{path}:{position}: {message}"]
+
+
+def test_the_stricter_date_of_a_unit_named_by_its_alias_applies(tmp_path: Path, cli) -> None:
+    write(tmp_path / CONFIG_NAME, 'rules:\n  annual_report_due_by_unit:\n    市科技局: "01-15"\n')
+    write(tmp_path / "kjj.yaml", "unit: 市科学技术局\nyear: 2024\nannual_report:\n  published: 2025-01-16\n")
+    result = cli("check", "kjj.yaml", "--as-of", "2025-03-31", "--rule", "annual-report-deadline", "--format", "json",
+                 cwd=tmp_path)
+    import json
+
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["status"], finding["due"]) == ("fail", "2025-01-15")

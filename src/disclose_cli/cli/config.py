@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import load_config, write_json
+from .common import load_context, write_json
 
 
 @click.command()
@@ -13,7 +13,7 @@ def config(output_format: str) -> None:
     """Print the effective configuration (disclose.yaml, or the defaults) and where each value came from."""
     from ..loading.config import describe
 
-    effective = describe(load_config())
+    effective = describe(load_context().config)  # unit names as the registry spells them
     if output_format == "json":
         write_json(effective)
         return

@@ -51,6 +51,9 @@ trainings: []
 requests: []
 #  - ref: 申请编号
 #    received: {year}-09-20
+#    correction_requested: {year}-09-25        # 补正: asked within 7 working days (optional)
+#    correction_deadline: {year}-10-15         # the period given for it; no 补正 by then: given up
+#    corrected: {year}-10-10                   # the corrected application arrived: the period restarts
 #    answered: {year}-10-23                    # absent until answered
 #    extended: false
 #    excluded_workdays: 0

@@ -81,22 +81,27 @@ def consistency_problems(report: Report, locate: Locator, context: Context) -> I
                 value = getattr(record, key)
                 if value is None:
                     continue
-                if year <= value.year <= year + 1 and value >= start and (key != "answered" or record.corrected is
-                                                                         None or value >= record.corrected):
-                    continue
                 earlier = later_than(record, reference)
+                if year <= value.year <= year + 1 and (earlier is None or value >= earlier[1]):
+                    continue
                 if earlier is not None and value < earlier[1]:
                     yield problem((section, index, key), f"'{key}' {value} is before '{earlier[0]}' {earlier[1]}")
                 elif not (carried and value.year == year - 1):
                     yield from _year_problems(problem, (section, index, key), value, year, later=True)
 
     for index, request in enumerate(report.requests):
-        if request.carried_over and request.answered is not None and request.answered.year < report.year:
-            yield problem(("requests", index, "answered"), f"answered on {request.answered}, so it was not open at "
-                          f"the end of {report.year - 1}: it is not carried over (remove it, or carried_over)")
-        if request.outcome is not None and request.answered is None:
+        closed = request.closed_on
+        if request.carried_over and closed is not None and closed.year < report.year:
+            yield problem(("requests", index, "answered" if request.answered else "correction_deadline"),
+                          f"closed on {closed}, so it was not open at the end of {report.year - 1}: it is not "
+                          "carried over (remove it, or carried_over)")
+        if request.outcome is not None and closed is None:
             yield problem(("requests", index, "outcome"), "an outcome needs 'answered', the day handling ended "
-                                                          "(a reply sent, or the request closed)")
+                                                          "(a reply sent, or the request closed), or a "
+                                                          "correction_deadline that passed without a 补正")
+        if request.correction_deadline is not None and request.correction_requested is None:
+            yield problem(("requests", index, "correction_deadline"), "a correction_deadline needs "
+                          "correction_requested, the day the applicant was asked for the 补正")
     seen_refs: dict[str, int] = {}
     for index, request in enumerate(report.requests):
         if request.ref in seen_refs:
@@ -125,7 +130,9 @@ def _year_problems(problem: Callable[[tuple, str], Problem], loc: tuple[str | in
                            "of the year it starts in")
 
 
-_CARRIED_FIELDS = ("received", "corrected", "extended", "excluded_workdays", "applicant", "answered", "outcome")
+_CARRIED_FIELDS = ("received", "correction_requested", "correction_deadline", "corrected", "extended",
+                   "excluded_workdays", "applicant", "answered", "outcome")
+_FILLED_LATER = ("corrected", "answered", "outcome")  # may arrive in the next year, after last year's report
 
 
 def carry_over_problems(sources: list[Source]) -> Iterable[Problem]:
@@ -149,7 +156,7 @@ def carry_over_problems(sources: list[Source]) -> Iterable[Problem]:
                 continue
             for key in _CARRIED_FIELDS:
                 mine, theirs = getattr(request, key), getattr(before, key)
-                if mine != theirs and not (key in ("answered", "outcome") and (mine is None or theirs is None)):
+                if mine != theirs and not (key in _FILLED_LATER and (mine is None or theirs is None)):
                     yield Problem(where, f"request '{request.ref}': {key} is {mine} here but {theirs} in the "
                                          f"{year - 1} report ({previous.path}:{before.line})")
         for request in previous.report.requests:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 from ..base.locations import InputError, Location, Problem
 from ..model.catalog import Catalog, CatalogFile
 from ..model.registry import Registry, RegistryFile, Unit
-from ..rules import CATALOG_RULE_IDS
+from ..base.suggest import did_you_mean
+from ..rules import CATALOG_RULE_IDS, RULES
 from .config import CONFIG_NAME, Config, default_config
 from .problems import validate_document
 from .yaml_reader import Document, read_document
@@ -46,7 +48,37 @@ def load_context(config: Config | None = None) -> Context:
             raise InputError([Problem(document.locate(("year",)),
                                       f"this catalog is for {catalog.year}, but the configuration lists it for {year}")])
         catalogs[year] = catalog
-    return Context(registry, catalogs, config)
+    return Context(registry, catalogs, _named_in_config(config, registry, catalogs))
+
+
+def _named_in_config(config: Config, registry: Registry, catalogs: dict[int, Catalog]) -> Config:
+    """The configuration with every figure keyed by units, rules or tasks checked: an alias or a full name
+    becomes the unit's registry name; an unknown name is a problem at its key in disclose.yaml."""
+    tasks = {task.id for catalog in catalogs.values() for task in catalog.tasks}
+    problems, changed = [], {}
+    for name, field in type(config.parameters).model_fields.items():
+        kind = (field.json_schema_extra or {}).get("keyed_by") if isinstance(field.json_schema_extra, dict) else None
+        if kind is None:
+            continue
+        resolved = {}
+        for key, value in getattr(config.parameters, name).items():
+            if kind == "unit":
+                unit = registry.get(key)
+                found, hint = (unit.name if unit else None), registry.suggest(key)
+            else:
+                choices = RULES if kind == "rule" else tasks
+                found, hint = (key if key in choices else None), did_you_mean(key, choices)
+            where = read_document(config.path).locate(("rules", name, key), at_key=True) if config.path \
+                else Location(Path(CONFIG_NAME))
+            if found is None:
+                problems.append(Problem(where, f"unknown {kind} '{key}' in rules.{name}{hint.en}"))
+            elif found in resolved:
+                problems.append(Problem(where, f"'{key}' names {found} again in rules.{name}; keep one entry"))
+            resolved[found or key] = value
+        changed[name] = resolved
+    if problems:
+        raise InputError(problems)
+    return dataclasses.replace(config, parameters=config.parameters.model_copy(update=changed)) if changed else config
 
 
 def read_registry(document: Document) -> Registry:

@@ -26,6 +26,11 @@ class Unplaced:
 
     no_applicant: list[Request] = field(default_factory=list)
     no_outcome: list[Request] = field(default_factory=list)
+    # Given up for want of a 补正 (第三十条), but not recorded under （六）1: the one row such a request belongs in.
+    given_up_elsewhere: list[Request] = field(default_factory=list)
+
+
+GIVEN_UP_OUTCOME = "other.no_correction"  # （六）其他处理 1.申请人无正当理由逾期不补正…
 
 
 def _empty_table3() -> Table:
@@ -41,6 +46,9 @@ def table3_from_requests(report: Report) -> tuple[Table, Unplaced]:
             unplaced.no_applicant.append(request)
             continue
         open_at_year_end = request.open_at_end_of(report.year)
+        if not open_at_year_end and request.given_up_on is not None and request.outcome != GIVEN_UP_OUTCOME:
+            unplaced.given_up_elsewhere.append(request)
+            continue
         if not open_at_year_end and request.outcome is None:
             unplaced.no_outcome.append(request)  # left out whole, so that the sums still say what they count
             continue

@@ -85,7 +85,9 @@ Outcome = Annotated[Literal[OUTCOME_CODES], _code_for(OUTCOME_BY_LABEL)]
 class Request(Record):
     ref: Text
     received: IsoDate
-    corrected: IsoDate | None = None
+    correction_requested: IsoDate | None = None  # 第三十条: the day the agency asked the applicant for 补正
+    correction_deadline: IsoDate | None = None  # the reasonable period it gave, its last day
+    corrected: IsoDate | None = None  # the day the corrected application arrived
     answered: IsoDate | None = None  # the day handling ended: a reply sent, or the request closed (其他处理)
     extended: Flag = False
     excluded_workdays: Count = 0
@@ -93,9 +95,24 @@ class Request(Record):
     outcome: Outcome | None = None  # Table 三's row, once handled
     carried_over: Flag = False  # listed again from last year's report, unanswered at its end (二、上年结转)
 
+    @property
+    def given_up_on(self) -> dt.date | None:
+        """第三十条: 申请人无正当理由逾期不补正的，视为放弃申请 — the day after the correction deadline passed
+        with no corrected application (and no answer), the applicant is taken to have given up."""
+        if (self.correction_requested is None or self.correction_deadline is None or self.corrected is not None
+                or self.answered is not None):
+            return None
+        return self.correction_deadline + dt.timedelta(days=1)
+
+    @property
+    def closed_on(self) -> dt.date | None:
+        """The day handling ended: answered, or given up for want of a 补正."""
+        return self.answered or self.given_up_on
+
     def open_at_end_of(self, year: int) -> bool:
-        """Not answered by 31 December of ``year``: it counts in that year's 四、结转下年度继续办理."""
-        return self.answered is None or self.answered > dt.date(year, 12, 31)
+        """Not closed by 31 December of ``year``: it counts in that year's 四、结转下年度继续办理."""
+        closed = self.closed_on
+        return closed is None or closed > dt.date(year, 12, 31)
 
 
 class Waiver(Record):
@@ -199,7 +216,9 @@ SECTION_DATES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "meetings": ("date", (("opinions_published", "date"),)),
     "evaluations": ("completed", (("results_published", "completed"),)),
     "trainings": ("date", ()),
-    "requests": ("received", (("corrected", "received"), ("answered", "corrected|received"))),
+    "requests": ("received", (("correction_requested", "received"), ("correction_deadline", "correction_requested"),
+                              ("corrected", "correction_requested|received"),
+                              ("answered", "corrected|correction_requested|received"))),
 }
 
 SECTION_TITLE: dict[str, str] = {

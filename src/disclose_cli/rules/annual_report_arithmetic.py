@@ -36,8 +36,8 @@ from typing import Iterable
 
 from ..base.phrase import Phrase, plural
 from ..model.annual_format import APPEAL_COLUMNS, COLUMNS, ROW_CARRIED_OUT
-from ..model.annual_tables import (APPEAL_LABEL, ROW_LABEL, Discrepancy, check_table3, check_table4, explaining_cell,
-                                   figures, table3_from_requests, table4_from_appeals)
+from ..model.annual_tables import (APPEAL_LABEL, GIVEN_UP_OUTCOME, ROW_LABEL, Discrepancy, check_table3, check_table4,
+                                   explaining_cell, figures, table3_from_requests, table4_from_appeals)
 from ..model.findings import Status, Verdict
 from .base import RuleContext, UnitYear, verdict
 
@@ -58,12 +58,15 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if discrepancies:
         yield from _failures(subject, discrepancies, line)
     counted, unplaced = table3_from_requests(report)
-    for reason_en, reason_zh, requests in (
-            ("no applicant", "未填申请人类别", unplaced.no_applicant),
-            ("answered without an outcome", "已办结但未填办理结果", unplaced.no_outcome)):
+    for short, reason_en, reason_zh, requests in (
+            ("未填申请人类别", "no applicant", "未填申请人类别", unplaced.no_applicant),
+            ("已办结但未填办理结果", "answered without an outcome", "已办结但未填办理结果", unplaced.no_outcome),
+            ("逾期未补正", f"no 补正 by the correction deadline, so given up: its outcome is {GIVEN_UP_OUTCOME}",
+             f"逾期未补正视为放弃申请，办理结果应为（六）其他处理 {ROW_LABEL[GIVEN_UP_OUTCOME]}",
+             unplaced.given_up_elsewhere)):
         if requests:
             refs = "、".join(request.ref for request in requests[:10]) + ("…" if len(requests) > 10 else "")
-            yield verdict(subject, f"表三 {reason_zh}", Status.FAIL, Phrase(
+            yield verdict(subject, f"表三 {short}", Status.FAIL, Phrase(
                 f"{plural(len(requests), 'request')} cannot be placed in Table 三: {reason_en} ({refs})",
                 f"{len(requests)}件申请无法计入表三：{reason_zh}（{refs}）"), requests[0].line)
     typed_figures = report.annual_report_figures

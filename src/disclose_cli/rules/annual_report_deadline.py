@@ -59,7 +59,7 @@ class Figures(RuleFigures):
         DUE, "the annual report's due date (MM-DD of the next year) per unit kind", "各类单位年度报告公开期限（次年月-日）")
     # Stricter local dates for single units, by registry name.
     annual_report_due_by_unit: Annotated[dict[str, MonthDay], BeforeValidator(drop_line_key)] = figure(
-        {}, "stricter due dates for single units (MM-DD)", "个别单位更严格的年度报告公开期限（月-日）")
+        {}, "stricter due dates for single units (MM-DD)", "个别单位更严格的年度报告公开期限（月-日）", keyed_by="unit")
 PUBLISHED = Phrase("annual report published", "年度报告公开")
 NOT_PUBLISHED = Phrase("annual report not published", "年度报告尚未公开")
 

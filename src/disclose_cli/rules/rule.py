@@ -44,11 +44,14 @@ class Figures(Record):
     itself in both languages (``figure``); disclose.yaml's ``rules:`` section may change any of them."""
 
 
-def figure(default: Any, en: str, zh: str) -> Any:
-    """A figure's default and its description in English and Chinese (shown by ``disclose config``)."""
+def figure(default: Any, en: str, zh: str, keyed_by: Literal["unit", "rule", "task"] | None = None) -> Any:
+    """A figure's default and its description in English and Chinese (shown by ``disclose config``).
+    ``keyed_by``: its keys name units, rules or tasks, which the configuration's loader checks (an alias or a
+    full name becomes the unit's registry name)."""
+    extra = {"zh": zh, **({"keyed_by": keyed_by} if keyed_by else {})}
     if isinstance(default, (dict, list)):
-        return Field(default_factory=lambda: type(default)(default), description=en, json_schema_extra={"zh": zh})
-    return Field(default, description=en, json_schema_extra={"zh": zh})
+        return Field(default_factory=lambda: type(default)(default), description=en, json_schema_extra=extra)
+    return Field(default, description=en, json_schema_extra=extra)
 
 
 def over_defaults(defaults: dict[str, Any]) -> BeforeValidator:
