@@ -16,7 +16,7 @@ from disclose_cli.rules import CATALOG_RULE_IDS, RULES, Parameters
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "disclose_cli"
 # Each layer may import the layers of lower rank (and itself); see docs/architecture.md.
 RANK = {"__init__": 0, "base": 0, "model": 1, "output": 1, "calendar": 2, "rules": 3, "loading": 4, "engine": 5,
-        "reporters": 6, "documents": 6, "cli": 7, "entry": 8, "__main__": 9}
+        "reporters": 6, "documents": 6, "cli": 7, "api": 7, "entry": 8, "__main__": 9}
 SOURCES = sorted(SOURCE.rglob("*.py"))
 
 

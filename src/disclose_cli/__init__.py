@@ -1,3 +1,8 @@
-"""disclose: compliance checker for government-transparency (政务公开) work."""
+"""disclose: compliance checker for government-transparency (政务公开) work.
+
+The command line is ``disclose`` (``disclose_cli.cli.main(argv) -> int``); the Python API is
+``disclose_cli.api`` (load a data set, check it as of a date, render a document). Importing this package loads
+nothing heavy.
+"""
 
 __version__ = "0.1.0"
