@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .base.locations import InputError, Location, Problem
 from .calendar.today import today_in_china
+from .calendar.years import OutOfCalendar
 from .calendar.workdays import WorkCalendar
 from .loading.calendar_file import work_calendar
 from .loading.context import Context
@@ -72,8 +74,12 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
             for rule in rules:
                 if subject.report is None and not rule.without_report:
                     continue  # only the rule made for it speaks for a unit without a report
-                for verdict in rule.check(subject, ctx):
-                    findings.append(_with_waivers(rule.id, verdict, waivers, options.as_of))
+                try:
+                    for verdict in rule.check(subject, ctx):
+                        findings.append(_with_waivers(rule.id, verdict, waivers, options.as_of))
+                except OutOfCalendar as error:  # a date of the report leads past the calendar's last year
+                    where = Location(subject.path) if subject.path else registry.location(unit.name)
+                    raise InputError([Problem.of(where, error.phrase)]) from None
 
     findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, natural(finding.subject),
                                        finding.location.line or 0))

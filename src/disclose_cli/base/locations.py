@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .phrase import Phrase
 from .safetext import one_line
 
 
@@ -30,18 +31,31 @@ class Location(NamedTuple):
 
 @dataclass(frozen=True)
 class Problem:
-    """An input that is not valid: printed as ``FILE:LINE:COL: message``."""
+    """An input that is not valid: printed as ``FILE:LINE:COL: message``, in English (``message``) or Chinese
+    (``message_zh``)."""
 
     location: Location
     message: str
+    message_zh: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.message_zh:
+            object.__setattr__(self, "message_zh", self.message)
+
+    @classmethod
+    def of(cls, location: Location, message: Phrase) -> Problem:
+        return cls(location, message.en, message.zh)
 
     def sort_key(self) -> tuple:
         return (*self.location.sort_key(), self.message)
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
         # One problem, one line: a newline, control or bidi character from the data (or a file name) is shown,
         # not obeyed.
-        return one_line(f"{self.location}: {self.message}")
+        return one_line(f"{self.location}: {self.message_zh if lang == 'zh' else self.message}")
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class InputError(Exception):

@@ -19,6 +19,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..model.fields import IsoDate, Record
+from .years import FIRST_YEAR, LAST_YEAR, OutOfCalendar
 
 
 class CalendarOverrides(Record):
@@ -27,13 +28,16 @@ class CalendarOverrides(Record):
 
     holidays: list[IsoDate] = Field(default_factory=list)
     workdays: list[IsoDate] = Field(default_factory=list)
-    years: list[Annotated[int, Field(strict=True, ge=1950, le=2100)]] = Field(default_factory=list)
+    years: list[Annotated[int, Field(strict=True, ge=FIRST_YEAR, le=LAST_YEAR)]] = Field(default_factory=list)
 
 
 @dataclass
 class WorkCalendar:
     """Working-day arithmetic. ``unknown_years_used`` collects years whose official arrangement is not known
-    and which some computation touched, so that output can say the count may be wrong."""
+    and which some computation touched, so that output can say the count may be wrong.
+
+    Years are turned into working days once, when first touched, and kept as one sorted list of ordinals
+    (extended at either end as needed): adding or counting is a bisection, whatever the count."""
 
     overrides: CalendarOverrides = field(default_factory=CalendarOverrides)
     unknown_years_used: set[int] = field(default_factory=set)
@@ -45,69 +49,75 @@ class WorkCalendar:
 
     def is_known(self, year: int) -> bool:
         """Whether the official arrangement of ``year`` is known (to the library or the override file)."""
-        self._cover(year)
+        self._cover(year, year)
         return self._known[year]
 
     def is_workday(self, day: dt.date) -> bool:
-        self._cover(day.year)
-        self._note(day.year)
+        self._cover(day.year, day.year)
+        self._note(day.year, day.year)
         index = bisect_right(self._workdays, day.toordinal())
         return index > 0 and self._workdays[index - 1] == day.toordinal()
 
     def add(self, start: dt.date, count: int) -> dt.date:
-        """The ``count``-th working day strictly after ``start``; ``start`` itself when ``count`` is 0."""
+        """The ``count``-th working day strictly after ``start``; ``start`` itself when ``count`` is 0.
+        Raises OutOfCalendar when the answer would lie after LAST_YEAR."""
         # Records share dates and periods: most calls repeat one already answered.
         cached = self._added.get((start, count))
         if cached is not None:
             return cached
-        result = self._add(start, count)
-        self._added[(start, count)] = result
-        return result
-
-    def _add(self, start: dt.date, count: int) -> dt.date:
         if count < 0:
             raise ValueError("count must be at least 0")
         if count == 0:
             return start
-        self._cover(start.year)
-        # Each year has well over 200 working days: extend the table until it reaches far enough.
-        while True:
-            index = bisect_right(self._workdays, start.toordinal()) + count - 1
-            if index < len(self._workdays):
-                break
-            self._cover(self._last_year + 1)
+        self._cover(start.year, start.year)
+        index = bisect_right(self._workdays, start.toordinal()) + count - 1
+        if index >= len(self._workdays):
+            # Every year has well over 200 working days: this many more years reach far enough.
+            self._cover(start.year, start.year + (index - len(self._workdays)) // 200 + 1)
+        if index >= len(self._workdays):
+            raise OutOfCalendar(f"{count} working days after {start}")
         result = dt.date.fromordinal(self._workdays[index])
-        for year in range(start.year, result.year + 1):
-            self._note(year)
+        self._note(start.year, result.year)
+        self._added[(start, count)] = result
         return result
 
     def count(self, start: dt.date, end: dt.date) -> int:
         """Working days after ``start`` up to and including ``end`` (``end`` ≥ ``start``)."""
         if end < start:
             raise ValueError("end must not be before start")
-        self._cover(start.year)
-        self._cover(end.year)
-        if start.year != end.year or not self._known[start.year]:
-            for year in range(start.year, end.year + 1):
-                self._note(year)
+        self._cover(start.year, end.year)
+        self._note(start.year, end.year)
         return bisect_right(self._workdays, end.toordinal()) - bisect_right(self._workdays, start.toordinal())
 
-    def _note(self, year: int) -> None:
-        if not self._known[year]:
-            self.unknown_years_used.add(year)
+    def _note(self, first: int, last: int) -> None:
+        for year in range(first, last + 1):
+            if not self._known[year]:
+                self.unknown_years_used.add(year)
 
-    def _cover(self, year: int) -> None:
-        """Make sure the table holds every year from the first one needed through ``year``."""
-        if self._first_year is not None and self._first_year <= year <= self._last_year:
+    def _cover(self, first: int, last: int) -> None:
+        """Make sure the table holds every year from ``first`` through ``last`` (and those between them and the
+        years held already), within FIRST_YEAR … LAST_YEAR."""
+        if first < FIRST_YEAR:
+            raise OutOfCalendar(first)
+        last = min(last, LAST_YEAR)
+        if first > last:
+            raise OutOfCalendar(first)
+        if self._first_year is None:
+            self._workdays = self._years(first, last)
+            self._first_year, self._last_year = first, last
             return
-        first = year if self._first_year is None else min(year, self._first_year)
-        last = year if self._last_year is None else max(year, self._last_year)
-        ordinals: list[int] = []
-        for each in range(first, last + 1):
-            ordinals.extend(self._year_workdays(each))
-        self._workdays = ordinals
-        self._first_year, self._last_year = first, last
+        if first < self._first_year:
+            self._workdays = self._years(first, self._first_year - 1) + self._workdays
+            self._first_year = first
+        if last > self._last_year:
+            self._workdays += self._years(self._last_year + 1, last)
+            self._last_year = last
 
+    def _years(self, first: int, last: int) -> list[int]:
+        ordinals: list[int] = []
+        for year in range(first, last + 1):
+            ordinals.extend(self._year_workdays(year))
+        return ordinals
     def _year_workdays(self, year: int) -> list[int]:
         import holidays
 
@@ -133,6 +143,16 @@ class WorkCalendar:
         return result
 
     def unknown_year_warnings(self) -> list[str]:
-        return [f"the official working-day arrangement for {year} is not known to the calendar; working days "
-                f"in {year} were counted from weekends and fixed holidays only and may be wrong (add the year's "
-                "arrangement with --calendar FILE)" for year in sorted(self.unknown_years_used)]
+        """One warning for the unknown years a computation touched (consecutive years as one span)."""
+        years = sorted(self.unknown_years_used)
+        if not years:
+            return []
+        spans, start = [], years[0]
+        for previous, year in zip(years, years[1:] + [None]):
+            if year != previous + 1:
+                spans.append(str(start) if start == previous else f"{start}–{previous}")
+                start = year
+        shown = ", ".join(spans)
+        return [f"the official working-day arrangement for {shown} is not known to the calendar; working days "
+                f"in {shown} were counted from weekends and fixed holidays only and may be wrong (add the "
+                "arrangement with --calendar FILE)"]

@@ -15,6 +15,8 @@ import click
 
 from .. import __version__
 from ..base.locations import InputError
+from ..base.stopping import Terminated
+from ..calendar.years import OutOfCalendar
 from .exitcodes import ExitCode
 
 COMMANDS: dict[str, str] = {
@@ -83,9 +85,15 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
 
         show_problems(error.problems)
         code = ExitCode.INVALID
+    except OutOfCalendar as error:  # a count given on the command line that leads past the calendar's years
+        click.echo(f"disclose: {error}", err=True)
+        code = ExitCode.INVALID
     except (click.exceptions.Abort, KeyboardInterrupt):  # click's form of Ctrl-C, and Python's
         click.echo("disclose: interrupted; nothing was written", err=True)
         code = ExitCode.INTERRUPTED
+    except Terminated as stop:  # SIGTERM or SIGHUP, as the console script turns them into an exception
+        click.echo("disclose: terminated; nothing was written", err=True)
+        code = 128 + stop.signum
     except BrokenPipeError:
         code = ExitCode.OK
     except Exception as error:  # the last line of defence: no traceback unless asked for

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..base.locations import InputError, Location, Problem
-from .common import load_context, load_dataset, refuse_to_overwrite_input, resolve_unit, write_text
+from .common import load_context, load_dataset, open_output, refuse_to_overwrite, resolve_unit, write_text
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, UNIT, output_option
 
@@ -38,15 +38,14 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
     context = load_context()
     found = resolve_unit(unit, context)
     dataset = load_dataset(paths, context)
-    refuse_to_overwrite_input(output, dataset)
+    refuse_to_overwrite(output, context, dataset, (calendar_file, templates))
     if not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):
         raise InputError([Problem(Location(Path("--unit")), f"no {year} report for {found.name} in the files given")])
     data = build_annual_report(dataset, found, year, options_for(context, as_of, calendar_file=calendar_file))
     if output_format == "docx":
         from ..documents.docx import write_docx
-        from ..output.atomic import atomic_binary_writer
 
-        with atomic_binary_writer(output) as stream:
+        with open_output(output, binary=True) as stream:
             write_docx(data, stream)
         return ExitCode.OK
     from ..documents.render import render

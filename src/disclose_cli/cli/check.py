@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..reporters import REPORTERS
-from .common import load_context, load_dataset, open_output, refuse_to_overwrite_input, report_paths, resolve_units
+from .common import load_context, load_dataset, open_output, refuse_to_overwrite, report_paths, resolve_units
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, PATHS, UNITS, output_option
 
@@ -75,7 +75,7 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
         deleted = changed[1]
         options.units = tuple(sorted({unit for unit, _ in deleted} | {source.report.unit for source in dataset.sources}))
         options.years = tuple(sorted({year for _, year in deleted}))
-    refuse_to_overwrite_input(output, dataset)
+    refuse_to_overwrite(output, context, dataset, (calendar_file,))
     result = run_check(dataset, options)
     with open_output(output) as stream:
         reporters.get(output_format)(result, stream, show_pass=show_pass)

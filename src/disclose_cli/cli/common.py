@@ -3,7 +3,7 @@ where output goes, and how problems are shown. Problems are raised as InputError
 
 from __future__ import annotations
 
-import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, ContextManager
@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, ContextManager
 import click
 
 from ..base.locations import InputError, Location, Problem
+from ..base.phrase import Phrase
 
 if TYPE_CHECKING:
     from ..loading.config import Config
@@ -112,32 +113,45 @@ def catalog_for(year: int | None, context: Context) -> Catalog:
     return catalog
 
 
-def open_output(output: Path | None, newline: str | None = None) -> ContextManager[IO[str]]:
-    """A text stream for ``--output``: stdout, or a file written atomically."""
-    if output is None:
-        return contextlib.nullcontext(click.get_text_stream("stdout"))
-    from ..output.atomic import atomic_writer
+def open_output(output: Path | None, newline: str | None = None, binary: bool = False,
+                exclusive: bool = False) -> ContextManager[IO]:
+    """A stream for ``--output``: stdout (none, or ``-``), a device or pipe, or a file written atomically."""
+    from ..output.atomic import output_stream
 
-    return atomic_writer(output, newline=newline)
+    return output_stream(output, binary=binary, newline=newline, exclusive=exclusive)
 
 
-def write_text(text: str, output: Path | None, newline: str | None = None) -> None:
-    """A finished text to ``--output`` (atomically) or stdout; on a terminal, say where a file went."""
-    with open_output(output, newline) as stream:
+def write_text(text: str, output: Path | None, newline: str | None = None, exclusive: bool = False) -> None:
+    """A finished text to ``--output`` or stdout; on a terminal, say where a file went."""
+    with open_output(output, newline, exclusive=exclusive) as stream:
         stream.write(text)
-    if output is not None and sys.stderr.isatty():
+    if output is not None and str(output) != "-" and sys.stderr.isatty():
         click.echo(f"wrote {output}", err=True)
 
 
-def refuse_to_overwrite_input(output: Path | None, dataset: Dataset) -> None:
-    """An output file must never replace one of the report files it was computed from."""
-    from ..loading.files import resolved
-
-    if output is None:
+def refuse_to_overwrite(output: Path | None, context: Context, dataset: Dataset | None = None,
+                        others: tuple[Path | None, ...] = ()) -> None:
+    """An output must never replace one of the run's inputs: a report file, the configuration, registry,
+    catalogs or calendar, or a template. Compared by resolved path and by inode (a hard link is the same file)."""
+    if output is None or str(output) in ("", "-"):
         return
-    inputs = {resolved(source.path) for source in dataset.sources} | dataset.context.config.files
-    if resolved(output) in inputs:
-        raise InputError([Problem(Location(output), "is one of the input files; choose another output file")])
+    try:
+        written = os.stat(output)
+    except OSError:
+        return  # a new file cannot be an input
+    inputs = set(context.config.files) | {source.path for source in (dataset.sources if dataset else ())}
+    for other in others:
+        if other is not None:
+            inputs |= {path for path in other.rglob("*") if path.is_file()} if other.is_dir() else {other}
+    for path in inputs:
+        try:
+            same = os.path.samestat(written, os.stat(path))
+        except OSError:
+            continue
+        if same:
+            raise InputError([Problem.of(Location(output), Phrase(
+                f"is one of the input files ({path}); choose another output file",
+                f"是本次运行的输入文件（{path}）之一；请另选输出文件"))])
 
 
 def write_json(value: object) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..base.limits import MAX_WORKDAYS
 from .common import load_context, load_dataset, resolve_units, write_json
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, PATHS, UNITS
@@ -13,8 +14,8 @@ from .options import AS_OF, CALENDAR, PATHS, UNITS
 
 @click.command()
 @PATHS
-@click.option("--within", type=click.IntRange(min=0), default=10, show_default=True,
-              help="Working days ahead of the as-of date.")
+@click.option("--within", type=click.IntRange(min=0, max=MAX_WORKDAYS), default=10, show_default=True,
+              help="Working days ahead of the as-of date (at most 1000).")
 @AS_OF
 @UNITS
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)

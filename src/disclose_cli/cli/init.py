@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from ..base.locations import InputError, Location, Problem
-from .common import catalog_for, load_context, resolve_unit
+from .common import catalog_for, load_context, open_output, resolve_unit
 from .exitcodes import ExitCode
 from .options import CATALOG_YEAR, UNIT, output_option
 
@@ -20,18 +21,15 @@ def init(unit: str, year: int | None, output: Path | None) -> int:
     """Write a starter report for a unit: each of its catalog tasks as planned, and every section with a short
     comment saying what it records."""
     from ..documents.starter import starter
-    from ..output.atomic import atomic_writer
 
     context = load_context()
     found = resolve_unit(unit, context)
     catalog = catalog_for(year, context)
-    if output is not None and (output.exists() or output.is_symlink()):
+    if output is not None and os.path.lexists(output):
         raise InputError([Problem(Location(output), "already exists; disclose init never overwrites a file")])
-    text = starter(found, catalog, context.config.parameters)
-    if output is None:
-        click.echo(text, nl=False)
-        return ExitCode.OK
-    with atomic_writer(output) as stream:
-        stream.write(text)
-    click.echo(f"wrote {output}", err=True)
+    # Written under its name only if no file has taken it meanwhile (a hard link, not a rename over it).
+    with open_output(output, exclusive=output is not None) as stream:
+        stream.write(starter(found, catalog, context.config.parameters))
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
     return ExitCode.OK

@@ -16,10 +16,16 @@ class DateType(click.ParamType):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        from ..calendar.years import FIRST_YEAR, LAST_YEAR
+
         try:
-            return dt.date.fromisoformat(str(value))
+            day = dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, such as 2024-09-30", param, ctx)
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.fail(f"{day} is outside the years the working-day calendar covers, {FIRST_YEAR} to {LAST_YEAR}",
+                      param, ctx)
+        return day
 
 
 DATE = DateType()
@@ -40,5 +46,18 @@ TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_oka
                          help="A folder of templates that override the shipped ones.")
 
 
+class OutputType(click.ParamType):
+    """Where to write: a file, a device or pipe, or ``-`` for stdout. What it may be is decided when writing."""
+
+    name = "FILE"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        if isinstance(value, Path):
+            return value
+        if str(value) == "":
+            self.fail("the output file name is empty; give a file name, or - for stdout", param, ctx)
+        return Path(str(value))
+
+
 def output_option(help_text: str = "Write to FILE (atomically); default: stdout.") -> object:
-    return click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help=help_text)
+    return click.option("-o", "--output", type=OutputType(), metavar="FILE", help=help_text)

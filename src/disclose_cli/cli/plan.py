@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import catalog_for, load_context, resolve_unit, write_text
+from .common import catalog_for, load_context, refuse_to_overwrite, resolve_unit, write_text
 from .exitcodes import ExitCode
 from .options import CATALOG_YEAR, LANG, TEMPLATES, UNIT, output_option
 
@@ -25,6 +25,7 @@ def plan(unit: str, year: int | None, output_format: str, lang: str, output: Pat
     from ..documents.plan import build_plan
 
     context = load_context()
+    refuse_to_overwrite(output, context, others=(templates,))
     data = build_plan(catalog_for(year, context), resolve_unit(unit, context), context.config.parameters)
     if output_format == "csv":
         from ..documents.plan_csv import plan_csv

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_context, load_dataset, refuse_to_overwrite_input, write_text
+from .common import load_context, load_dataset, refuse_to_overwrite, write_text
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, output_option
 
@@ -45,7 +45,7 @@ def report(paths: tuple[Path, ...], period, output_format: str, lang: str, outpu
     context = load_context()
     options = options_for(context, as_of, latest=period.end, calendar_file=calendar_file)
     dataset = load_dataset(paths, context)
-    refuse_to_overwrite_input(output, dataset)
+    refuse_to_overwrite(output, context, dataset, (calendar_file, templates))
     data = build(dataset, period, options)
     write_text(render(f"report.{output_format}.j2", templates, lang, data=data), output)
     return ExitCode.OK

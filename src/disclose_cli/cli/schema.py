@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
-from .common import load_context
+from .common import load_context, refuse_to_overwrite, write_text
+from .exitcodes import ExitCode
+from .options import output_option
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE (atomically).")
-def schema(output: Path | None) -> None:
+@output_option("Write to FILE (atomically).")
+def schema(output: Path | None) -> int:
     """Print a JSON Schema of the report format, with Chinese and English titles and descriptions.
 
     Editors using yaml-language-server complete and explain fields when a report starts with
@@ -19,12 +21,9 @@ def schema(output: Path | None) -> None:
     """
     import json
 
-    from ..output.atomic import atomic_writer
     from ..documents.schema import report_schema
 
-    text = json.dumps(report_schema(load_context()), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    with atomic_writer(output) as stream:
-        stream.write(text)
+    context = load_context()
+    refuse_to_overwrite(output, context)
+    write_text(json.dumps(report_schema(context), ensure_ascii=False, indent=2) + "\n", output)
+    return ExitCode.OK

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..base.locations import InputError, Location, Problem
+from ..base.phrase import Phrase
+from ..base.safetext import one_line
 from .files import YAML_SUFFIXES, find_files, resolved
 
 if TYPE_CHECKING:
@@ -24,10 +26,27 @@ def _git(arguments: list[str], cwd: Path) -> str:
     return completed.stdout
 
 
+def commit_of(ref: str, cwd: Path) -> str:
+    """The commit a ref names, checked by git itself; a ref that names none (or looks like an option) is a
+    problem. Only the commit's id reaches git after this, never the user's text."""
+    try:
+        completed = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+                                   cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise InputError([Problem(Location(Path("--changed-since")), f"cannot run git: {error.strerror}")]) from None
+    commit = completed.stdout.strip()
+    if completed.returncode != 0 or not commit:
+        raise InputError([Problem.of(Location(Path("--changed-since")), Phrase(
+            f"'{one_line(ref)[:80]}' is not a commit git knows here (a branch, tag or commit id)",
+            f"“{one_line(ref)[:80]}”不是本仓库中的提交（应为分支、标签或提交编号）"))])
+    return commit
+
+
 def changed_since(ref: str, cwd: Path) -> set[Path]:
     """Resolved paths of files changed (committed, staged, unstaged or new) since ``ref``."""
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    changed = _git(["diff", "--name-only", "-z", ref, "--"], cwd).split("\0")
+    commit = commit_of(ref, cwd)
+    changed = _git(["diff", "--name-only", "-z", "--end-of-options", commit, "--"], cwd).split("\0")
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     return {(top / name).resolve() for name in changed + untracked if name}
 
@@ -38,10 +57,11 @@ def units_of_deleted(ref: str, deleted: list[Path], cwd: Path) -> set[tuple[str,
     from .yaml_reader import load_text
 
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
+    commit = commit_of(ref, cwd)
     units = set()
     for path in deleted:
         try:
-            text = _git(["show", f"{ref}:{path.relative_to(top).as_posix()}"], top)
+            text = _git(["show", "--end-of-options", f"{commit}:{path.relative_to(top).as_posix()}"], top)
         except InputError:
             continue  # not a file at ref either (added and removed since): nothing was lost
         data = load_text(path, text).data

@@ -78,6 +78,9 @@ def _message(error: dict, model: type[BaseModel], document: Document) -> str:
         return f"'{name}' must be a whole number, got {_describe(value)}"
     if kind == "greater_than_equal":
         return f"'{name}' must be at least {error['ctx']['ge']}, got {value}"
+    if kind == "less_than_equal":
+        shown = str(value) if len(str(value)) <= 20 else f"a number of {len(str(value))} digits"
+        return f"'{name}' may be at most {error['ctx']['le']}, got {shown}"
     if kind == "bool_type":
         return f"'{name}' must be true or false, got {_describe(value)}"
     if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):

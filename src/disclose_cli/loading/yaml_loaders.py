@@ -12,7 +12,7 @@ import yaml
 from ..base.locations import Location, Problem
 from ..model.fields import LINE_KEY
 
-MAX_EXPANDED_NODES = 1_000_000
+MAX_EXPANDED_TEXT = 8 * 2**20  # characters that aliases and merge keys may copy into a document
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MERGE_TAG = _MERGE = "tag:yaml.org,2002:merge"
@@ -44,6 +44,12 @@ class Loader(yaml.CSafeLoader):
                         return tag
             return _STR
         return super().resolve(kind, value, implicit)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except _UNREADABLE as error:
+            raise unreadable(node, error) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         own_pairs = node.value
@@ -95,7 +101,12 @@ class FastLoader(Loader):
             if node.tag == _STR:
                 return node.value
             constructor = self.yaml_constructors.get(node.tag)
-            return constructor(self, node) if constructor is not None else self.construct_object(node, deep=True)
+            if constructor is None:
+                return self.construct_object(node, deep=True)
+            try:
+                return constructor(self, node)
+            except _UNREADABLE as error:
+                raise unreadable(node, error) from None
         if kind is yaml.SequenceNode and node.tag == _SEQ:
             return [self._build(child) for child in node.value]
         if kind is yaml.MappingNode and node.tag == _MAP:
@@ -127,64 +138,87 @@ class FastLoader(Loader):
 
 
 class AliasGuardedLoader(Loader):
-    """For files that use aliases: bounds how far they expand (a "billion laughs" bomb)."""
+    """For files that use aliases: bounds how far they expand (a "billion laughs" bomb).
+
+    Every use of an alias and every merge key copies what it names into what the tools build from the file
+    (validation walks it, JSON and HTML write it out again): the copies are counted in characters of text (each
+    value and key its length, plus one), whatever is repeated, a deep tree or one long title."""
 
     def __init__(self, stream: str, path: Path) -> None:
         super().__init__(stream, path)
         self._expanded = 0
-        self._subtree_sizes: dict[int, int] = {}
+        self._sizes: dict[int, int] = {}
         self._merged_sizes: dict[int, int] = {}
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects and not isinstance(node, yaml.ScalarNode):
-            # An alias: validation would walk its value again each time it is used (a "billion laughs" bomb).
-            self._expanded += self._subtree_size(node)
-            if self._expanded > MAX_EXPANDED_NODES:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"aliases expand to more than {MAX_EXPANDED_NODES:,} values; refusing to read further",
-                    node.start_mark,
-                )
+        if node in self.constructed_objects:  # an alias
+            self._grow(self._size(node), node, "aliases")
         return super().construct_object(node, deep)
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         # Merge keys copy the pairs of the merged mappings: nested merges multiply like aliases do.
-        self._expanded += self._merged_pairs(node)
-        if self._expanded > MAX_EXPANDED_NODES:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"merge keys expand to more than {MAX_EXPANDED_NODES:,} values; refusing to read further",
-                node.start_mark)
+        self._grow(self._merged(node), node, "merge keys")
         super().flatten_mapping(node)
 
-    def _merged_pairs(self, node: yaml.Node) -> int:
-        """How many pairs flattening ``node`` would produce, counted without producing them."""
+    def _grow(self, size: int, node: yaml.Node, what: str) -> None:
+        self._expanded += size
+        if self._expanded > MAX_EXPANDED_TEXT:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{what} expand to more than {MAX_EXPANDED_TEXT // 2**20} MiB of text; refusing to read "
+                            "further (write the values out, or use fewer aliases)", node.start_mark)
+
+    def _merged(self, node: yaml.MappingNode) -> int:
+        """The size of the pairs the merge keys of ``node`` copy into it."""
+        size = 0
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+                size += sum(self._pairs(source) for source in sources)
+        return size
+
+    def _pairs(self, node: yaml.Node) -> int:
+        """The size of every pair a mapping holds once its own merge keys are flattened, counted without
+        flattening."""
         if not isinstance(node, yaml.MappingNode):
             return 0
         cached = self._merged_sizes.get(id(node))
         if cached is not None:
             return cached
         self._merged_sizes[id(node)] = 0  # a merge cycle counts nothing more
-        size = 0
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-                size += sum(self._merged_pairs(source) for source in sources)
-            else:
-                size += 1
+        size = self._merged(node) + sum(self._size(key) + self._size(value) for key, value in node.value
+                                        if key.tag != _MERGE)
         self._merged_sizes[id(node)] = size
         return size
 
-    def _subtree_size(self, node: yaml.Node) -> int:
-        cached = self._subtree_sizes.get(id(node))
+    def _size(self, node: yaml.Node) -> int:
+        cached = self._sizes.get(id(node))
         if cached is not None:
             return cached
-        size = 1
-        if isinstance(node, yaml.SequenceNode):
-            size += sum(self._subtree_size(child) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            size += sum(self._subtree_size(k) + self._subtree_size(v) for k, v in node.value)
-        self._subtree_sizes[id(node)] = size
+        self._sizes[id(node)] = 1  # a recursive alias counts once
+        if isinstance(node, yaml.ScalarNode):
+            size = 1 + len(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            size = 1 + sum(self._size(child) for child in node.value)
+        else:
+            size = 1 + sum(self._size(key) + self._size(value) for key, value in node.value)
+        self._sizes[id(node)] = size
         return size
+
+
+# What PyYAML's constructors raise for a value their tag cannot take (!!int abc, !!timestamp 2024-02-30) or a
+# number Python will not read (more than 4,300 digits).
+_UNREADABLE = (ValueError, TypeError, OverflowError, KeyError, IndexError)
+
+
+def unreadable(node: yaml.Node, error: Exception) -> yaml.constructor.ConstructorError:
+    """A scalar its tag cannot be made of, as a located error; a long run of digits is named as such."""
+    value = node.value if isinstance(node.value, str) else ""
+    if node.tag == "tag:yaml.org,2002:int" and len(value) > 100:
+        reason = (f"a number of {len(value)} digits is too long to read; put it in quotes if it is text")
+    else:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        reason = f"'{shown}' cannot be read as {node.tag.rsplit(':', 1)[-1]} ({error})"
+    return yaml.constructor.ConstructorError(None, None, reason, node.start_mark)
 
 
 def problem_at(path: Path, mark: yaml.Mark | None, message: str) -> Problem:

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from ..base.limits import MAX_WORKDAYS
+
 LINE_KEY = "__line__"  # the YAML reader stores each mapping's 1-based line under this key
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -37,6 +39,7 @@ def drop_line_key(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
 Count = Annotated[int, Strict(), Field(ge=0)]
+Workdays = Annotated[int, Strict(), Field(ge=0, le=MAX_WORKDAYS)]
 Flag = Annotated[bool, Strict()]
 
 

@@ -9,7 +9,7 @@ from pydantic import BeforeValidator, Field
 
 from .annual_format import (APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_BY_LABEL, APPLICANTS, OUTCOME_BY_LABEL,
                             OUTCOME_CODES, TABLE3_ROWS)
-from .fields import Count, Flag, IsoDate, Record, Text, drop_line_key
+from .fields import Count, Flag, IsoDate, Record, Text, Workdays, drop_line_key
 
 TaskStatus = Literal["planned", "in_progress", "done", "not_applicable"]
 TASK_STATUS_LABELS = {"planned": "计划中", "in_progress": "推进中", "done": "已完成", "not_applicable": "不适用"}
@@ -90,7 +90,7 @@ class Request(Record):
     corrected: IsoDate | None = None  # the day the corrected application arrived
     answered: IsoDate | None = None  # the day handling ended: a reply sent, or the request closed (其他处理)
     extended: Flag = False
-    excluded_workdays: Count = 0
+    excluded_workdays: Workdays = 0
     applicant: Applicant | None = None  # Table 三's column
     outcome: Outcome | None = None  # Table 三's row, once handled
     carried_over: Flag = False  # listed again from last year's report, unanswered at its end (二、上年结转)

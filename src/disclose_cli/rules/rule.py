@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Literal, S
 from pydantic import BeforeValidator, Field
 
 from ..base.phrase import Phrase
+from ..base.limits import MAX_WORKDAYS
 from ..model.fields import Record, drop_line_key
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from .base import RuleContext, UnitYear
 
 Subject = Literal["task", "window", "year", "record", "cell"]
-Number = Annotated[int, Field(strict=True, ge=0)]  # a count of days, working days or events
+Number = Annotated[int, Field(strict=True, ge=0, le=MAX_WORKDAYS)]  # a count of days, working days or events
 
 
 class Figures(Record):
