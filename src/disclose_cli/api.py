@@ -32,16 +32,19 @@ __all__ = ["CheckResult", "Dataset", "Finding", "InputError", "Problem", "Status
            "check_output", "load", "report"]
 
 
-def load(paths: Iterable[str | Path] = (), config: str | Path | None = None) -> Dataset:
+def load(paths: Iterable[str | Path] = (), config: str | Path | None = None,
+         allow_outside_paths: bool = False) -> Dataset:
     """Every report under ``paths`` (files or folders), validated against the configuration ``config`` (default:
     disclose.yaml in the current folder or a parent; without one, the bundled catalog and registry). With no
-    paths, the configuration's report folders. Raises InputError with every problem of every file."""
-    context = _context(config)
-    folders = [Path(path) for path in paths] or list(context.config.reports)
+    paths, the configuration's report folders. Raises InputError with every problem of every file.
+    ``allow_outside_paths``: the configuration may name files outside its folder (as --allow-outside-paths)."""
+    context = _context(config, allow_outside_paths)
+    paths = [Path(path) for path in paths]
+    folders = paths or list(context.config.reports)
     if not folders:
         raise InputError([Problem(Location(Path(".")), "no report files or folders given, and no 'reports' in "
                                                        "disclose.yaml")])
-    dataset = _load(folders, context)
+    dataset = _load(folders, context, confine_to=None if paths else context.config.confine_to)
     if dataset.problems:
         raise InputError(dataset.problems)
     return dataset
@@ -104,7 +107,7 @@ def annual_report(dataset: Dataset, unit: str, year: int, format: Literal["html"
     return render(f"annual_report.{format}.j2", None, lang, data=data)
 
 
-def _context(config: str | Path | None) -> Context:
+def _context(config: str | Path | None, allow_outside_paths: bool) -> Context:
     path = Path(config) if config is not None else find_config(Path.cwd())
-    settings: Config = load_config(path) if path is not None else default_config()
+    settings: Config = load_config(path, allow_outside_paths) if path is not None else default_config()
     return load_context(settings)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .phrase import Phrase
-from .safetext import one_line
+from .safetext import one_line, readable
 
 
 class Location(NamedTuple):
@@ -22,7 +22,7 @@ class Location(NamedTuple):
         return (str(self.path), self.line or 0, self.column or 0)
 
     def __str__(self) -> str:
-        parts = [str(self.path)]
+        parts = [readable(self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             parts.append(str(self.column if self.column is not None else 1))

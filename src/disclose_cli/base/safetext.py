@@ -8,7 +8,10 @@ also shows them, as ``\\t``, ``\\n`` and ``\\r``, for outputs that are one line 
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 _INVISIBLE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
               0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
@@ -16,11 +19,32 @@ _CLEAN = {code: f"<U+{code:04X}>" for code in _INVISIBLE}
 _ONE_LINE = _CLEAN | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 
 
+def readable(value: Any) -> str:
+    """Text that can be written out: a file name that is not UTF-8 (a zip from a Chinese Windows machine,
+    unpacked on Linux) reaches Python with its bytes as lone surrogates; they are read as GB18030 where they
+    can be, else shown as \\xNN."""
+    text = "" if value is None else str(value)
+    if not _SURROGATE.search(text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
+
+
 def clean(value: Any) -> str:
     """Invisible controls and bidi overrides become visible code points, e.g. <U+202E>; None is ''."""
-    return ("" if value is None else str(value)).translate(_CLEAN)
+    return readable(value).translate(_CLEAN)
 
 
 def one_line(value: Any) -> str:
     """As clean, and tabs and line breaks shown as \\t, \\n and \\r, so that the text stays on one line."""
-    return ("" if value is None else str(value)).translate(_ONE_LINE)
+    return readable(value).translate(_ONE_LINE)
+
+
+def excerpt(value: Any, limit: int = 40) -> str:
+    """A value quoted in a message: on one line, sanitised, and cut to ``limit`` characters (a message never
+    repeats a whole line of a file, nor a 10 MB value)."""
+    text = one_line(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -50,15 +50,18 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="disclose")
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False, exists=True), metavar="FILE",
               help="The data repository's configuration (default: disclose.yaml here or in a parent folder).")
+@click.option("--allow-outside-paths", is_flag=True,
+              help="Let disclose.yaml name files and folders outside its own folder (by default they must stay "
+                   "inside, since anyone who can edit the file could point it anywhere).")
 @click.option("--debug", is_flag=True, help="Show a traceback when something goes wrong.")
 @click.pass_context
-def cli(ctx: click.Context, config: Path | None, debug: bool) -> None:
+def cli(ctx: click.Context, config: Path | None, allow_outside_paths: bool, debug: bool) -> None:
     """Check government-transparency (政务公开) work against the year's task table and the law.
 
     Keep the yearly task table and each unit's progress as YAML; disclose validates the files, tells who is
     late and why, and writes reports.
     """
-    ctx.obj = {**(ctx.obj or {}), "debug": debug, "config": config}
+    ctx.obj = {**(ctx.obj or {}), "debug": debug, "config": config, "allow_outside_paths": allow_outside_paths}
 
 
 def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None] | None = None) -> int:

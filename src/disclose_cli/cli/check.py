@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..reporters import REPORTERS
-from .common import load_context, load_dataset, open_output, refuse_to_overwrite, report_paths, resolve_units
+from .common import say, load_context, load_dataset, open_output, refuse_to_overwrite, report_paths, resolve_units
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, PATHS, UNITS, output_option
 
@@ -60,12 +60,12 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
         paths = report_paths(paths, context)
         changed = changed_reports(paths, changed_since, context)
         if changed is None:
-            click.echo(f"the configuration, registry, catalogs or calendar changed since {changed_since}: "
-                       "checking everything", err=True)
+            say(f"the configuration, registry, catalogs or calendar changed since {changed_since}: "
+                "checking everything", err=True)
         else:
             paths, deleted = changed
             if not paths and not deleted:
-                click.echo(f"no report file changed since {changed_since}; nothing to check", err=True)
+                say(f"no report file changed since {changed_since}; nothing to check", err=True)
                 return ExitCode.OK
     if changed is not None and not paths:
         dataset = Dataset(context)  # only deleted reports changed: their units are judged without a file
@@ -80,6 +80,6 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     with open_output(output) as stream:
         reporters.get(output_format)(result, stream, show_pass=show_pass)
     if output is not None and output_format != "text" and sys.stderr.isatty():
-        click.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}", err=True)
     failing = {Status.FAIL} | ({Status.PENDING} if fail_on == "pending" else set())
     return ExitCode.FAILURES if any(f.status in failing for f in result.findings) else ExitCode.OK

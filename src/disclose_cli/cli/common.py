@@ -12,13 +12,29 @@ import click
 
 from ..base.locations import InputError, Location, Problem
 from ..base.phrase import Phrase
+from ..base.safetext import clean
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from ..loading.config import Config
     from ..loading.context import Context
     from ..loading.dataset import Dataset
     from ..model.catalog import Catalog
     from ..model.registry import Unit
+
+
+def say(text: object = "", err: bool = False) -> None:
+    """Print a line for people. What came from data (a title, a unit name, a path) is shown, not obeyed:
+    escape sequences, controls and bidi overrides become visible code points (the one sanitiser)."""
+    click.echo(clean(text), err=err)
+
+
+def cell(value: object) -> Text:
+    """A cell of a rich table from data: sanitised, and never read as rich markup."""
+    from rich.text import Text
+
+    return Text(clean(value))
 
 
 def show_problems(problems: list[Problem]) -> None:
@@ -39,8 +55,9 @@ def load_config() -> Config:
     """The configuration given with --config, or disclose.yaml in this folder or a parent, or the defaults."""
     from ..loading.config import default_config, find_config, load_config as load
 
-    path = _run_options().get("config") or find_config(Path.cwd())
-    return default_config() if path is None else load(path)
+    options = _run_options()
+    path = options.get("config") or find_config(Path.cwd())
+    return default_config() if path is None else load(path, allow_outside=options.get("allow_outside_paths", False))
 
 
 def load_context() -> Context:
@@ -63,11 +80,13 @@ def load_dataset(paths: tuple[Path, ...], context: Context, progress: bool = Fal
     """Every report under ``paths``; raises InputError with every problem when any file is invalid."""
     from ..loading.dataset import load
 
+    # PATH arguments are the user's own; folders named by disclose.yaml keep their files inside its folder.
+    confine_to = None if paths else context.config.confine_to
     paths = report_paths(paths, context)
     if progress and sys.stderr.isatty():
-        dataset = _load_with_progress(paths, context)
+        dataset = _load_with_progress(paths, context, confine_to)
     else:
-        dataset = load(paths, context)
+        dataset = load(paths, context, confine_to=confine_to)
     if dataset.problems:
         raise InputError(dataset.problems)
     after_loading = _run_options().get("after_loading")
@@ -76,7 +95,7 @@ def load_dataset(paths: tuple[Path, ...], context: Context, progress: bool = Fal
     return dataset
 
 
-def _load_with_progress(paths: tuple[Path, ...], context: Context) -> Dataset:
+def _load_with_progress(paths: tuple[Path, ...], context: Context, confine_to: Path | None) -> Dataset:
     from rich.console import Console
     from rich.progress import Progress
 
@@ -86,7 +105,7 @@ def _load_with_progress(paths: tuple[Path, ...], context: Context) -> Dataset:
     total = len(find_files(paths, context.config.files)[0])
     with Progress(transient=True, console=Console(stderr=True)) as progress:
         bar = progress.add_task("reading", total=total)
-        return load(paths, context, on_file=lambda _: progress.advance(bar))
+        return load(paths, context, on_file=lambda _: progress.advance(bar), confine_to=confine_to)
 
 
 def resolve_unit(name: str, context: Context) -> Unit:
@@ -126,7 +145,7 @@ def write_text(text: str, output: Path | None, newline: str | None = None, exclu
     with open_output(output, newline, exclusive=exclusive) as stream:
         stream.write(text)
     if output is not None and str(output) != "-" and sys.stderr.isatty():
-        click.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}", err=True)
 
 
 def refuse_to_overwrite(output: Path | None, context: Context, dataset: Dataset | None = None,

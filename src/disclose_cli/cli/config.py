@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import load_context, write_json
+from .common import load_context, say, write_json
 
 
 @click.command()
@@ -18,13 +18,13 @@ def config(output_format: str) -> None:
         write_json(effective)
         return
     origins = effective.pop("origins")
-    click.echo(f"configuration: {effective.pop('config') or 'none found; bundled defaults'}")
+    say(f"configuration: {effective.pop('config') or 'none found; bundled defaults'}")
     for key, value in effective.items():
         if key == "rules":
             for rule_key, rule_value in value.items():
-                click.echo(f"rules.{rule_key}: {_show(rule_value)}  ({origins.get(f'rules.{rule_key}', 'default')})")
+                say(f"rules.{rule_key}: {_show(rule_value)}  ({origins.get(f'rules.{rule_key}', 'default')})")
             continue
-        click.echo(f"{key}: {_show(value)}  ({origins.get(key, 'default')})")
+        say(f"{key}: {_show(value)}  ({origins.get(key, 'default')})")
 
 
 def _show(value: object) -> str:

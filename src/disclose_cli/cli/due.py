@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..base.limits import MAX_WORKDAYS
-from .common import load_context, load_dataset, resolve_units, write_json
+from ..base.safetext import one_line
+from .common import load_context, load_dataset, resolve_units, say, write_json
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, PATHS, UNITS
 
@@ -40,13 +41,13 @@ def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], out
         write_json({"as_of": options.as_of.isoformat(), "until": horizon.isoformat(),
                     "due": [finding.to_json() for finding in upcoming]})
         return ExitCode.OK
-    click.echo(f"due within {within} working days of {options.as_of} (through {horizon}):")
+    say(f"due within {within} working days of {options.as_of} (through {horizon}):")
     if not upcoming:
-        click.echo("  nothing")
+        say("  nothing")
     for finding in upcoming:
         left = calendar.count(options.as_of, finding.due)
-        click.echo(f"  {finding.due}  ({left} working day{'s' * (left != 1)} left)  {finding.unit}  "
-                   f"{finding.rule}  {finding.subject}")
+        say(f"  {finding.due}  ({left} working day{'s' * (left != 1)} left)  {one_line(finding.unit)}  "
+            f"{finding.rule}  {one_line(finding.subject)}")
     for warning in calendar.unknown_year_warnings():
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     return ExitCode.OK

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..base.locations import InputError, Location, Problem
-from .common import catalog_for, load_context, open_output, resolve_unit
+from .common import catalog_for, load_context, open_output, resolve_unit, say
 from .exitcodes import ExitCode
 from .options import CATALOG_YEAR, UNIT, output_option
 
@@ -31,5 +31,5 @@ def init(unit: str, year: int | None, output: Path | None) -> int:
     with open_output(output, exclusive=output is not None) as stream:
         stream.write(starter(found, catalog, context.config.parameters))
     if output is not None:
-        click.echo(f"wrote {output}", err=True)
+        say(f"wrote {output}", err=True)
     return ExitCode.OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import catalog_for, load_context, resolve_unit, write_json
+from .common import catalog_for, cell, load_context, resolve_unit, write_json
 
 KIND_LABELS = {"department": "部门", "district": "区市", "zone": "开发区", "other": "其他"}
 FORMAT = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
@@ -35,7 +35,7 @@ def tasks(unit: str | None, year: int | None, output_format: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{catalog.notice.number} {catalog.year} 政务公开重点工作", title_justify="left",
+    table = Table(title=cell(f"{catalog.notice.number} {catalog.year} 政务公开重点工作"), title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False)
     table.add_column("ID", no_wrap=True, style="cyan")
     table.add_column("公开事项 · 内容", overflow="fold", ratio=1)
@@ -46,7 +46,7 @@ def tasks(unit: str | None, year: int | None, output_format: str) -> None:
         responsible = f"{len(units)} 个单位" + (" + " + "、".join(task.roles) if task.roles else "")
         deadline = task.deadline.isoformat() + ("+" if task.ongoing else "")
         heading = task.heading
-        table.add_row(task.id, heading, deadline, responsible)
+        table.add_row(cell(task.id), cell(heading), deadline, cell(responsible))
     Console().print(table)
     click.echo(f"{len(selected)} tasks; + = 长期坚持 (continues after the deadline)")
 
@@ -71,6 +71,6 @@ def units(output_format: str) -> None:
     table.add_column("别名", overflow="fold", ratio=1)
     for unit in registry.units:
         kind = KIND_LABELS[unit.kind] + ("" if unit.policy_maker else " (不制定政策)")
-        table.add_row(unit.name, kind, "、".join(unit.aliases))
+        table.add_row(cell(unit.name), kind, cell("、".join(unit.aliases)))
     Console().print(table)
     click.echo(f"{len(registry.units)} units")

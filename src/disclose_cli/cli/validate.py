@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_context, load_dataset
+from .common import load_context, load_dataset, say
 from .exitcodes import ExitCode
 from .options import PATHS
 
@@ -21,5 +21,5 @@ def validate(paths: tuple[Path, ...]) -> int:
     """
     dataset = load_dataset(paths, load_context())
     count = len(dataset.sources)
-    click.echo(f"{count} report{'s' * (count != 1)} valid ({dataset.files} file{'s' * (dataset.files != 1)})")
+    say(f"{count} report{'s' * (count != 1)} valid ({dataset.files} file{'s' * (dataset.files != 1)})")
     return ExitCode.OK

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_config
+from .common import load_config, say
 from .exitcodes import ExitCode
 from .options import CALENDAR, DATE
 
@@ -25,8 +25,8 @@ def _calendar(calendar_file: Path | None):  # noqa: ANN202 - the calendar is imp
 
 def _print(result: object, calendar) -> int:  # noqa: ANN001
     for warning in calendar.unknown_year_warnings():
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(str(result))
+        say(f"warning: {warning}", err=True)
+    say(result)
     return ExitCode.OK
 
 

@@ -26,22 +26,42 @@ def markdown_cell(value: Any) -> str:
 
 
 def load_labels(templates: Path | None) -> dict:
-    """Labels in Chinese and English; a user's templates folder may carry its own labels.yaml."""
-    import yaml
+    """Labels in Chinese and English; a user's templates folder may carry its own labels.yaml, read like any
+    input (a broken one is a located problem)."""
+    from ..base.locations import InputError, Location, Problem
+    from ..loading.yaml_reader import read_document
 
     path = templates / "labels.yaml" if templates and (templates / "labels.yaml").is_file() else None
-    with open(path or bundled_path("templates", "labels.yaml"), encoding="utf-8") as stream:
-        labels = yaml.load(stream, Loader=yaml.CSafeLoader)
+    document = read_document(path or bundled_path("templates", "labels.yaml"))
+    if document.problems:
+        raise InputError(document.problems)
+    labels = _without_lines(document.data)
+    if not (isinstance(labels, dict) and all(isinstance(labels.get(lang), dict) for lang in ("zh", "en"))):
+        raise InputError([Problem(Location(document.path, 1, 1), "a labels file is a mapping with the keys zh "
+                                                                 "and en, each a mapping of labels")])
     for lang in ("zh", "en"):  # rule names come from the rules; a labels file may rename them
         labels[lang]["rules"] = {rule.id: rule.name.pick(lang) for rule in RULES.values()} | labels[lang].get("rules", {})
     return labels
 
 
+def _without_lines(value: Any) -> Any:
+    from ..model.fields import LINE_KEY
+
+    if isinstance(value, dict):
+        return {key: _without_lines(item) for key, item in value.items() if key != LINE_KEY}
+    if isinstance(value, list):
+        return [_without_lines(item) for item in value]
+    return value
+
+
 def environment(templates: Path | None = None):  # noqa: ANN201 - jinja2 is imported lazily
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
     folders = ([str(templates)] if templates else []) + [str(bundled_path("templates"))]
-    env = Environment(
+    # A user's templates are data, not code: the sandbox keeps them from reaching Python's internals (and from
+    # there os.system); the shipped templates share the loader, so they are rendered the same way.
+    env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".html")),
         undefined=StrictUndefined,
@@ -83,5 +103,10 @@ def render(template: str, templates: Path | None, lang: str, **context: Any) -> 
         return env.get_template(template).render(lang=lang, labels=labels, t=labels[lang], version=__version__,
                                                  **context)
     except TemplateError as error:
-        where = Location(Path(getattr(error, "filename", None) or template), getattr(error, "lineno", None))
+        name = getattr(error, "name", None) or template
+        try:
+            filename = getattr(error, "filename", None) or env.loader.get_source(env, name)[1]
+        except TemplateError:
+            filename = name
+        where = Location(Path(filename), getattr(error, "lineno", None))
         raise InputError([Problem(where, f"template error: {error.message}")]) from None

@@ -6,6 +6,7 @@ Without one, the bundled 2024 catalog and registry apply.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -13,6 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from ..base.locations import InputError, Problem
+from ..base.phrase import Phrase
+from ..base.safetext import excerpt
 from ..model.fields import Record, Text, drop_line_key
 from ..rules import Parameters
 from .problems import validate_document
@@ -52,12 +55,18 @@ class Config:
     calendar: Path | None
     format: str
     origins: dict[str, str] = field(default_factory=dict)  # key → "default" or FILE:LINE:COL
+    confine_to: Path | None = None  # the folder its report folders' files must stay in (None: anywhere)
 
     @property
     def files(self) -> set[Path]:
         """The project's own files, which are not report files."""
         own = {self.path, self.registry, self.calendar, *self.catalogs.values()}
         return {path.resolve() for path in own if path is not None}
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links resolved, lies inside ``folder``."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def find_config(start: Path) -> Path | None:
@@ -74,7 +83,11 @@ def default_config() -> Config:
     return Config(None, {2024: None}, None, [], Parameters(), None, "text", origins)
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, allow_outside: bool = False) -> Config:
+    """The configuration in ``path``. The files and folders it names are relative to its folder and must stay
+    inside it (anyone who may edit the file could otherwise make the tool read, and quote, any file on the
+    machine); ``allow_outside`` — the command line's --allow-outside-paths, never a key of the file — lifts
+    that."""
     document = read_document(path)
     if document.problems:
         raise InputError(document.problems)
@@ -87,19 +100,28 @@ def load_config(path: Path) -> Config:
     base = path.parent
     explicit = set(data) if isinstance(data, dict) else set()
 
-    def resolve(value: str) -> Path | None:
-        return None if value == BUNDLED else base / value
+    def resolve(value: str, loc: tuple, what: Phrase, folder: bool = False) -> Path | None:
+        if value == BUNDLED:
+            return None
+        target = base / value
+        if not allow_outside and not inside(target, base):
+            problems.append(Problem.of(document.locate(loc), Phrase(
+                f"{what.en} {excerpt(value)} is outside the folder of {CONFIG_NAME}; keep the data repository's "
+                "files inside it (or run with --allow-outside-paths)",
+                f"{what.zh}{excerpt(value)}不在{CONFIG_NAME}所在文件夹内；数据仓库的文件应放在该文件夹中"
+                "（或在命令行加 --allow-outside-paths）")))
+        elif not (target.is_dir() if folder else target.is_file()):
+            problems.append(Problem.of(document.locate(loc), Phrase(
+                f"{what.en} {target} does not exist", f"{what.zh}{target}不存在")))
+        return target
 
-    catalogs = {year: resolve(value) for year, value in parsed.catalogs.items()} or {2024: None}
-    for year, catalog in catalogs.items():
-        if catalog is not None and not catalog.is_file():
-            problems.append(Problem(document.locate(("catalogs", year)), f"catalog file {catalog} does not exist"))
-    registry = resolve(parsed.registry)
-    if registry is not None and not registry.is_file():
-        problems.append(Problem(document.locate(("registry",)), f"registry file {registry} does not exist"))
-    calendar = base / parsed.calendar if parsed.calendar else None
-    if calendar is not None and not calendar.is_file():
-        problems.append(Problem(document.locate(("calendar",)), f"calendar file {calendar} does not exist"))
+    catalogs = {year: resolve(value, ("catalogs", year), Phrase("catalog file", "任务表文件"))
+                for year, value in parsed.catalogs.items()} or {2024: None}
+    registry = resolve(parsed.registry, ("registry",), Phrase("registry file", "单位名录文件"))
+    calendar = resolve(parsed.calendar, ("calendar",), Phrase("calendar file", "日历文件")) if parsed.calendar \
+        else None
+    reports = [resolve(folder, ("reports", index), Phrase("report folder", "报告文件夹"), folder=True)
+               for index, folder in enumerate(parsed.reports)]
     if problems:
         raise InputError(problems)
     origins = {key: str(document.locate((key,))) if key in explicit else "default" for key in TOP_KEYS}
@@ -107,8 +129,8 @@ def load_config(path: Path) -> Config:
     for key in Parameters.model_fields:
         if key != "line":
             origins[f"rules.{key}"] = str(document.locate(("rules", key))) if key in rules else "default"
-    return Config(path, catalogs, registry, [base / folder for folder in parsed.reports], parsed.rules,
-                  calendar, parsed.format, origins)
+    return Config(path, catalogs, registry, reports, parsed.rules, calendar, parsed.format, origins,
+                  confine_to=None if allow_outside else base)
 
 
 def describe(config: Config) -> dict:

@@ -34,10 +34,11 @@ class Dataset:
     files: int = 0
 
 
-def load(paths: Iterable[Path], context: Context,
-         on_file: Callable[[Path], None] | None = None) -> Dataset:
-    """Every report under ``paths``, validated; problems of every file are collected, none raised."""
-    files, problems = find_files(paths, context.config.files)
+def load(paths: Iterable[Path], context: Context, on_file: Callable[[Path], None] | None = None,
+         confine_to: Path | None = None) -> Dataset:
+    """Every report under ``paths``, validated; problems of every file are collected, none raised.
+    ``confine_to``: links out of this folder are not followed (see files.find_files)."""
+    files, problems = find_files(paths, context.config.files, confine_to)
     dataset = Dataset(context, problems=problems, files=len(files))
     owners: dict[tuple[str, int], Path] = {}
     with collector_paused():

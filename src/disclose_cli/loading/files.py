@@ -7,13 +7,17 @@ from pathlib import Path
 from typing import Iterable
 
 from ..base.locations import Location, Problem
+from ..base.phrase import Phrase
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset()) -> tuple[list[Path], list[Problem]]:
+def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset(),
+               confine_to: Path | None = None) -> tuple[list[Path], list[Problem]]:
     """YAML files under the given files and folders, in a stable order; hidden folders are skipped, and so are
-    the project's own files (configuration, registry, catalogs, calendar), which are not reports."""
+    the project's own files (configuration, registry, catalogs, calendar), which are not reports. With
+    ``confine_to`` (the data repository, for folders named by its configuration) a file that is a link to
+    somewhere outside it is a problem, not read."""
     found: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
@@ -25,8 +29,15 @@ def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset()) -> tup
         if is_folder:
             unreadable: list[Problem] = []
             inside = [file for file in _yaml_files_under(path, unreadable) if resolved(file) not in own_files]
+            outside: list[Path] = []
+            if confine_to is not None:
+                outside = [file for file in inside if not resolved(file).is_relative_to(resolved(confine_to))]
+                problems.extend(Problem.of(Location(file), Phrase(
+                    "is a link to a file outside the data repository; it is not read",
+                    "是指向数据仓库以外文件的链接，不予读取")) for file in outside)
+                inside = [file for file in inside if file not in outside]
             problems.extend(unreadable)
-            if not inside and not unreadable:
+            if not inside and not unreadable and not outside:
                 problems.append(Problem(Location(path), "no .yaml or .yml files in this folder"))
             found.extend(inside)
         elif resolved(path) in own_files:

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..base.locations import Problem
+from ..base.safetext import excerpt
 from ..base.suggest import closest, did_you_mean
 from .yaml_reader import Document
 
@@ -47,7 +48,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"'{value}'"
+    return f"'{excerpt(value, 24)}'"
 
 
 def _message(error: dict, model: type[BaseModel], document: Document) -> str:

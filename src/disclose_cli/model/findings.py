@@ -8,6 +8,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from ..base.locations import Location
+from ..base.safetext import readable
 
 
 class Status(str, Enum):
@@ -64,7 +65,7 @@ class Finding(NamedTuple):
             "message": self.message,
             "message_zh": self.message_zh,
             "due": self.due.isoformat() if self.due else None,
-            "file": str(self.location.path),
+            "file": readable(self.location.path),
             "line": self.location.line,
             "overdue_workdays": self.overdue_workdays,
             "waiver": self.waiver,

@@ -6,14 +6,15 @@ import re
 import xml.etree.ElementTree as ET
 from typing import IO
 
+from ..base.safetext import readable
 from ..model.findings import CheckResult, Status
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _clean(text: str) -> str:
-    return _INVALID_XML.sub("\ufffd", text)
+def _clean(text: object) -> str:
+    return _INVALID_XML.sub("\ufffd", readable(text))
 
 
 def write(result: CheckResult, stream: IO[str], **_: object) -> None:
@@ -24,7 +25,7 @@ def write(result: CheckResult, stream: IO[str], **_: object) -> None:
         if suite is None:
             suite = suites[finding.unit] = ET.SubElement(root, "testsuite", name=_clean(finding.unit))
         case = ET.SubElement(suite, "testcase", classname=finding.rule, name=_clean(finding.subject),
-                             file=_clean(str(finding.location.path)))
+                             file=_clean(finding.location.path))
         if finding.location.line is not None:
             case.set("line", str(finding.location.line))
         message = _clean(finding.message)

@@ -4,6 +4,7 @@ carrying the reason, passes are left out."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
@@ -19,7 +20,7 @@ _LEVEL = {Status.FAIL: "error", Status.PENDING: "warning", Status.WAIVED: "note"
 def _uri(path: Path) -> str:
     if path.is_absolute():
         return path.as_uri()
-    return quote(path.as_posix())
+    return quote(os.fsencode(path.as_posix()))  # the file name's own bytes, also when they are not UTF-8
 
 
 def _rule_descriptor(rule_id: str) -> dict:
