@@ -7,6 +7,7 @@ sentences, ``zh``). Text from data is written as plain text: invisible controls 
 
 from __future__ import annotations
 
+import io
 from typing import IO
 
 from ..annual_report import AnnualReportData
@@ -50,4 +51,8 @@ def write_docx(data: AnnualReportData, stream: IO[bytes]) -> None:
         writer.body(line)
     sections.key_tasks(writer, data, with_unit_text=bool(other))
     sections.signature(writer, unit, annual.published if annual else None)
-    writer.document.save(stream)
+    # Built in memory and written in one go: a failing output (a full disk) then fails a plain write, not a
+    # zip archive half written and left open.
+    buffer = io.BytesIO()
+    writer.document.save(buffer)
+    stream.write(buffer.getvalue())
