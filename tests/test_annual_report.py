@@ -7,30 +7,34 @@ appeals of every kind, the text of its report (with hostile characters), a publi
 and waived. A district (环翠区) types its figures by hand in ``annual_report_figures:``. The expected numbers are
 counted here, independently of the tool, from the same Python data the YAML is written from.
 
-The Word test opens the .docx with python-docx (tables, merged cells, labels, numbers) and converts it to PDF with
-LibreOffice, whose page text is then checked: CI installs LibreOffice, so the test skips only where neither
-``libreoffice`` nor ``soffice`` exists.
+Every command runs in this process through the ``cli`` fixture (conftest.py). The Word tests open the .docx
+with python-docx (tables, merged cells, labels, numbers) and convert it to PDF with LibreOffice (a process),
+whose page text is then checked: CI installs LibreOffice, so that test skips only where neither ``libreoffice``
+nor ``soffice`` exists.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 
 import pytest
 import yaml
 
+from conftest import Run, run_in_process
+
 from disclose_cli.model.annual_format import (APPEAL_COLUMNS, APPEAL_KINDS, APPEAL_RESULTS, APPLICANTS, COLUMNS,
                                         HEADINGS, OUTCOMES, OVERVIEW, TABLE2_CAPTIONS,
                                         TABLE3_RESULTS_LABEL, TABLE3_ROWS, TABLE3_RULE_TEXT)
+
+Cli = Callable[..., Run]  # the ``cli`` fixture of conftest.py: one disclose command in this process
 
 YEAR = 2024
 AS_OF = "2025-01-31"
@@ -218,19 +222,18 @@ def data_dir(tmp_path_factory) -> Path:
     return folder
 
 
-def disclose(folder: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *args], cwd=folder, capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=timeout)
+def disclose(cli: Cli, folder: Path, *args: str) -> Run:
+    """``disclose ARGS`` in ``folder``, in this process through the ``cli`` fixture."""
+    return cli(*args, cwd=folder)
 
 
-def annual_report(folder: Path, unit: str, fmt: str, *extra: str, paths: str = "reports") -> str:
+def annual_report(cli: Cli, folder: Path, unit: str, fmt: str, *extra: str, paths: str = "reports") -> str:
     """The report as text (html, md), or the path of the .docx written."""
     args = [paths, "--unit", unit, "--year", str(YEAR), "--format", fmt, "--as-of", AS_OF, *extra]
     if fmt == "docx":
         out = folder / f"{unit}-{len(list(folder.glob('*.docx')))}.docx"
         args += ["-o", str(out)]
-    result = disclose(folder, "annual-report", *args)
+    result = disclose(cli, folder, "annual-report", *args)
     assert result.returncode == 0, result.stderr
     return str(out) if fmt == "docx" else result.stdout
 
@@ -286,8 +289,8 @@ def form_table(parsed: Tables, name: str) -> list[list]:
     return next(table["rows"] for table in parsed.tables if name in table["class"].split())
 
 
-def test_html_has_the_six_headings_and_the_three_tables(data_dir: Path) -> None:
-    page = annual_report(data_dir, DEPARTMENT, "html")
+def test_html_has_the_six_headings_and_the_three_tables(cli: Cli, data_dir: Path) -> None:
+    page = annual_report(cli, data_dir, DEPARTMENT, "html")
     parsed = parse_html(page)
     assert [text for tag, text in parsed.headings if tag == "h2"] == list(HEADINGS)
     assert parsed.headings[0] == ("h1", f"{DEPARTMENT}{YEAR}年政府信息公开工作年度报告")
@@ -338,8 +341,8 @@ def test_html_has_the_six_headings_and_the_three_tables(data_dir: Path) -> None:
     assert [int(cell[2]) for cell in t4[3]] == expected_table4()
 
 
-def test_html_reports_the_text_the_key_tasks_and_the_signature(data_dir: Path) -> None:
-    page = annual_report(data_dir, DEPARTMENT, "html")
+def test_html_reports_the_text_the_key_tasks_and_the_signature(cli: Cli, data_dir: Path) -> None:
+    page = annual_report(cli, data_dir, DEPARTMENT, "html")
     text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     assert "报告电子版可从 http://edu.weihai.gov.cn 查阅或下载" in text
     assert "地址：威海市统一路333号" in text and "电话：0631-5233333" in text
@@ -371,8 +374,8 @@ def md_rows(page: str) -> list[list[str]]:
             for line in page.splitlines() if line.startswith("| ")]
 
 
-def test_markdown_has_the_six_headings_and_the_three_tables(data_dir: Path) -> None:
-    page = annual_report(data_dir, DEPARTMENT, "md")
+def test_markdown_has_the_six_headings_and_the_three_tables(cli: Cli, data_dir: Path) -> None:
+    page = annual_report(cli, data_dir, DEPARTMENT, "md")
     assert [line[3:] for line in page.splitlines() if line.startswith("## ")] == list(HEADINGS)
     assert [line[4:] for line in page.splitlines() if line.startswith("### ")][:5] == [l for _, l in OVERVIEW]
     assert "Markdown 表格不能合并单元格" in page  # says how the merged cells are shown
@@ -396,8 +399,8 @@ def test_markdown_has_the_six_headings_and_the_three_tables(data_dir: Path) -> N
     assert "| 2 | 依申请公开答复时限 | 威教依申〔2024〕1号 |" in page
 
 
-def test_english_labels_keep_the_national_format(data_dir: Path) -> None:
-    page = annual_report(data_dir, DEPARTMENT, "html", "--lang", "en")
+def test_english_labels_keep_the_national_format(cli: Cli, data_dir: Path) -> None:
+    page = annual_report(cli, data_dir, DEPARTMENT, "html", "--lang", "en")
     parsed = parse_html(page)
     assert [text for tag, text in parsed.headings if tag == "h2"] == list(HEADINGS)
     assert 'lang="en"' in page and "Government Information Disclosure Annual Report 2024" in page
@@ -426,12 +429,17 @@ def spans(row) -> list[tuple[str, int, str | None]]:
     return [(tc.xpath("string(.)"), tc.grid_span, tc.vMerge) for tc in row._tr.tc_lst]
 
 
-def test_docx_has_real_tables_with_merged_cells(data_dir: Path) -> None:
+@pytest.fixture(scope="module")
+def department_docx(data_dir: Path) -> str:
+    """The department's .docx, written once (python-docx takes seconds) for the tests that open it."""
+    return annual_report(run_in_process, data_dir, DEPARTMENT, "docx")
+
+
+def test_docx_has_real_tables_with_merged_cells(department_docx: str) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    path = annual_report(data_dir, DEPARTMENT, "docx")
-    document, tables = docx_tables(path)
+    document, tables = docx_tables(department_docx)
     section = document.sections[0]
     assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
     texts = [paragraph.text for paragraph in document.paragraphs]
@@ -508,8 +516,8 @@ LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
 
 @pytest.mark.skipif(LIBREOFFICE is None, reason="no LibreOffice (CI installs libreoffice-writer)")
-def test_docx_opens_in_libreoffice(data_dir: Path, tmp_path: Path) -> None:
-    path = Path(annual_report(data_dir, DEPARTMENT, "docx"))
+def test_docx_opens_in_libreoffice(department_docx: str, tmp_path: Path) -> None:
+    path = Path(department_docx)
     profile = tmp_path / "lo-profile"
     result = subprocess.run([LIBREOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                              "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
@@ -533,17 +541,17 @@ def test_docx_opens_in_libreoffice(data_dir: Path, tmp_path: Path) -> None:
 
 
 # --- the district's typed figures, and the rule ------------------------------------------------------------------
-def check_rule(folder: Path, paths: str) -> list[dict]:
-    result = disclose(folder, "check", paths, "--rule", "annual-report-arithmetic", "--format", "json",
+def check_rule(cli: Cli, folder: Path, paths: str) -> list[dict]:
+    result = disclose(cli, folder, "check", paths, "--rule", "annual-report-arithmetic", "--format", "json",
                       "--as-of", AS_OF)
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)["findings"]
 
 
-def test_typed_figures_that_hold_pass_and_are_printed(data_dir: Path) -> None:
-    findings = [f for f in check_rule(data_dir, "reports") if f["unit"] == DISTRICT]
+def test_typed_figures_that_hold_pass_and_are_printed(cli: Cli, data_dir: Path) -> None:
+    findings = [f for f in check_rule(cli, data_dir, "reports") if f["unit"] == DISTRICT]
     assert [f["status"] for f in findings] == ["pass"]
-    page = annual_report(data_dir, DISTRICT, "html")
+    page = annual_report(cli, data_dir, DISTRICT, "html")
     body = form_table(parse_html(page), "t3")[3:]
     full = district_table3_full()
     for (key, label), row in zip(TABLE3_ROWS, body):
@@ -553,29 +561,29 @@ def test_typed_figures_that_hold_pass_and_are_printed(data_dir: Path) -> None:
     assert "表三、表四为填报数据" in page
 
 
-def test_one_wrong_typed_cell_is_named(tmp_path: Path) -> None:
+def test_one_wrong_typed_cell_is_named(cli: Cli, tmp_path: Path) -> None:
     table = district_table3_full()
     table["withheld.third_party"][1] += 1  # 商业企业 of 4.保护第三方合法权益: 2 where 1 is right
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "huancui.yaml").write_text(district_yaml(table), encoding="utf-8")
-    findings = check_rule(tmp_path, "bad")
+    findings = check_rule(cli, tmp_path, "bad")
     failed = [f for f in findings if f["status"] == "fail"]
     assert len(failed) == 1
     assert "4.保护第三方合法权益" in failed[0]["subject"] and "商业企业" in failed[0]["subject"]
     # the report is still written, with the failed sums clearly marked before anything else
-    page = annual_report(tmp_path, DISTRICT, "html", paths="bad")
+    page = annual_report(cli, tmp_path, DISTRICT, "html", paths="bad")
     note = page.split('<aside class="check"', 1)[1].split("</aside>", 1)[0]
     assert "数据核验提示" in note and html.escape(failed[0]["subject"], quote=False) in note
-    markdown = annual_report(tmp_path, DISTRICT, "md", paths="bad")
+    markdown = annual_report(cli, tmp_path, DISTRICT, "md", paths="bad")
     assert "数据核验提示" in markdown.split("## ")[0]
-    document, tables = docx_tables(annual_report(tmp_path, DISTRICT, "docx", paths="bad"))
+    document, tables = docx_tables(annual_report(cli, tmp_path, DISTRICT, "docx", paths="bad"))
     note_text = document.tables[0].rows[0].cells[0].text
     assert "数据核验提示" in note_text and failed[0]["subject"] in note_text
     row = tables["t3"].rows[3 + [key for key, _ in TABLE3_ROWS].index("withheld.third_party")]
     assert [text for text, _, _ in spans(row)][-7:] == ["1", "2", "0", "0", "0", "0", "2"]  # printed as typed
 
 
-def test_typed_figures_that_disagree_with_the_requests_fail_per_cell(tmp_path: Path) -> None:
+def test_typed_figures_that_disagree_with_the_requests_fail_per_cell(cli: Cli, tmp_path: Path) -> None:
     counted = expected_table3()
     typed = {key: list(row) for key, row in counted.items()}
     # move one natural person's request from （一）予以公开 to （二）部分公开: every sum still holds
@@ -587,7 +595,7 @@ def test_typed_figures_that_disagree_with_the_requests_fail_per_cell(tmp_path: P
         f"    {key}: {typed[key]}\n" for key, _ in TABLE3_ROWS)
     (tmp_path / "mixed").mkdir()
     (tmp_path / "mixed" / "jiaoyuju.yaml").write_text(department_yaml() + figures, encoding="utf-8")
-    findings = [f for f in check_rule(tmp_path, "mixed") if f["unit"] == DEPARTMENT]
+    findings = [f for f in check_rule(cli, tmp_path, "mixed") if f["unit"] == DEPARTMENT]
     failed = {f["subject"] for f in findings if f["status"] == "fail"}
     expected = {f"表三 {ROW_LABELS[key]} / {COLUMNS[index]}" for key in typed for index in range(7)
                 if typed[key][index] != counted[key][index]}
@@ -603,25 +611,25 @@ def test_typed_figures_that_disagree_with_the_requests_fail_per_cell(tmp_path: P
     ["reports", "--unit", "市司法局", "--year", str(YEAR)],  # a unit without a report in the data
     ["reports", "--unit", DEPARTMENT, "--year", str(YEAR - 1)],  # no report for that year
 ], ids=["docx-without-output", "unknown-unit", "unit-without-report", "year-without-report"])
-def test_invalid_input_exits_2(data_dir: Path, args: list[str]) -> None:
-    result = disclose(data_dir, "annual-report", *args)
+def test_invalid_input_exits_2(cli: Cli, data_dir: Path, args: list[str]) -> None:
+    result = disclose(cli, data_dir, "annual-report", *args)
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stdout == ""
     assert not list(data_dir.glob("*.tmp"))
 
 
 # --- hostile text -------------------------------------------------------------------------------------------------
-def test_hostile_text_is_escaped_and_cleaned(data_dir: Path) -> None:
-    page = annual_report(data_dir, DEPARTMENT, "html")
+def test_hostile_text_is_escaped_and_cleaned(cli: Cli, data_dir: Path) -> None:
+    page = annual_report(cli, data_dir, DEPARTMENT, "html")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert HOSTILE_BELL not in page and HOSTILE_RLO not in page
     assert "&lt;U+0007&gt;" in page and "&lt;U+202E&gt;" in page
-    markdown = annual_report(data_dir, DEPARTMENT, "md")
+    markdown = annual_report(cli, data_dir, DEPARTMENT, "md")
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
     assert HOSTILE_BELL not in markdown and HOSTILE_RLO not in markdown and "&lt;U+202E&gt;" in markdown
 
 
-def test_hostile_text_does_not_break_the_docx(tmp_path: Path) -> None:
+def test_hostile_text_does_not_break_the_docx(cli: Cli, tmp_path: Path) -> None:
     import docx
 
     folder = tmp_path / "hostile"
@@ -630,15 +638,15 @@ def test_hostile_text_does_not_break_the_docx(tmp_path: Path) -> None:
     (folder / "jiaoyuju.yaml").write_text(
         f'unit: {DEPARTMENT}\nyear: {YEAR}\nannual_report:\n  problems: "{text}"\n  other: "{text}"\n'
         f'  contact: {{website: "http://x.example/<script>"}}\n', encoding="utf-8")
-    path = Path(annual_report(tmp_path, DEPARTMENT, "docx", paths="hostile"))
+    path = Path(annual_report(cli, tmp_path, DEPARTMENT, "docx", paths="hostile"))
     document = docx.Document(str(path))
     body = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "<b>粗体</b> | 竖线 <U+0007> <U+0000> <U+001B>[31m <U+202E> 反向  非字符" in body
     assert "\ufffe" not in body and "\uffff" not in body and "\u202e" not in body
     assert "http://x.example/<script>" in body  # plain text in Word: nothing to escape, nothing to run
-    page = annual_report(tmp_path, DEPARTMENT, "html", paths="hostile")
+    page = annual_report(cli, tmp_path, DEPARTMENT, "html", paths="hostile")
     assert "&lt;b&gt;粗体&lt;/b&gt;" in page and "<b>" not in page
-    markdown = annual_report(tmp_path, DEPARTMENT, "md", paths="hostile")
+    markdown = annual_report(cli, tmp_path, DEPARTMENT, "md", paths="hostile")
     problems = markdown.split("## 五、存在的主要问题及改进情况")[1].split("## 六")[0]
     lines = [line for line in problems.splitlines() if line]
     assert lines[:3] == ["\\# 标题", "\\- 列表", "1\\. 编号"]  # no heading, list or numbered list

@@ -1,23 +1,24 @@
 """The HTML report in a real browser: headless Chromium renders it to a DOM, a screenshot and an A4 PDF.
 
 Skipped when no Chromium is installed (CI's ``.ci/run`` installs Debian's ``chromium``). The data set carries
-titles that would run script if they were not escaped; the page must show them as text and run nothing.
+titles that would run script if they were not escaped; the page must show them as text and run nothing. The
+page is written by ``disclose report`` in this process (conftest's ``run_in_process``); Chromium runs as a process.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import struct
 import subprocess
-import sys
 import tempfile
 import zlib
 from pathlib import Path
 
 import pytest
+
+from conftest import run_in_process
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (CI installs Debian's chromium)")
@@ -83,10 +84,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "kj.yaml").write_text(REPORT, encoding="utf-8")
     (data / "hc.yaml").write_text(DISTRICT, encoding="utf-8")
     out = folder / "q3.html"
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
-    result = subprocess.run([sys.executable, "-m", "disclose_cli", "report", str(data), "--period", "2024Q3",
-                             "--as-of", "2024-09-30", "-o", str(out)], capture_output=True, text=True, env=env,
-                            timeout=TIMEOUT)
+    result = run_in_process("report", data, "--period", "2024Q3", "--as-of", "2024-09-30", "-o", out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -94,11 +92,15 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def findings(report: Path) -> list[dict]:
     """What ``disclose check`` finds in the same data at the same date, to compare the page with."""
-    result = subprocess.run([sys.executable, "-m", "disclose_cli", "check", str(report.parent / "data"), "--as-of",
-                             "2024-09-30", "--format", "json"], capture_output=True, text=True, timeout=TIMEOUT,
-                            env=dict(os.environ, PYTHONIOENCODING="utf-8"), encoding="utf-8")
+    result = run_in_process("check", report.parent / "data", "--as-of", "2024-09-30", "--format", "json")
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)["findings"]
+
+
+@pytest.fixture(scope="module")
+def report_dom(report: Path) -> str:
+    """The shipped page as Chromium builds it, read once for the tests that look at it."""
+    return dump_dom(report)
 
 
 def title_of(dom: str) -> str:
@@ -107,8 +109,8 @@ def title_of(dom: str) -> str:
     return match.group(1)
 
 
-def test_dom_shows_the_units_and_the_headline_numbers(report: Path, findings: list[dict]) -> None:
-    dom = dump_dom(report)
+def test_dom_shows_the_units_and_the_headline_numbers(report_dom: str, findings: list[dict]) -> None:
+    dom = report_dom
     assert "市科学技术局" in dom and "环翠区" in dom
     figures = {name: int(value) for name, value in re.findall(r'data-kpi="([a-z-]+)">(\d+)', dom)}
     units = {f["unit"] for f in findings}
@@ -123,13 +125,12 @@ def test_dom_shows_the_units_and_the_headline_numbers(report: Path, findings: li
     assert title_of(dom) == "2024年第三季度政务公开重点工作落实情况"
 
 
-def test_hostile_titles_appear_as_text_and_run_nothing(report: Path, tmp_path: Path) -> None:
+def test_hostile_titles_appear_as_text_and_run_nothing(report: Path, report_dom: str, tmp_path: Path) -> None:
     # The shipped page carries a Content-Security-Policy; without it, escaping alone must keep the script out.
     bare = tmp_path / "no-csp.html"
     bare.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
                            report.read_text(encoding="utf-8")), encoding="utf-8")
-    for page in (report, bare):
-        dom = dump_dom(page)
+    for dom in (report_dom, dump_dom(bare)):
         assert PWNED not in title_of(dom)
         assert not re.search(r"<img\b", dom), "an injected <img> element"
         assert not re.search(r"<script\b", dom), "an injected <script> element"

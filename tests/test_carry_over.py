@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -63,21 +60,10 @@ def problems_of(tmp_path: Path, context, files: dict[str, str]) -> list[str]:
     return [str(problem) for problem in dataset.problems]
 
 
-def clean_env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE")}
-    env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1")
-    return env
-
-
-def disclose(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=clean_env(),
-                          capture_output=True, text=True, encoding="utf-8", timeout=180)
-
-
-def deadline_findings(tmp_path: Path, files: dict[str, str], as_of: str = "2025-04-30") -> list[dict]:
+def deadline_findings(cli, tmp_path: Path, files: dict[str, str], as_of: str = "2025-04-30") -> list[dict]:
+    """request-deadline's findings for 荣成市 from ``disclose check`` (run in-process by ``cli``)."""
     write(tmp_path / "reports", files)
-    result = disclose("check", "reports", "--as-of", as_of, "--rule", RULE, "--format", "json", cwd=tmp_path)
+    result = cli("check", "reports", "--as-of", as_of, "--rule", RULE, "--format", "json", cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
     return [finding for finding in json.loads(result.stdout)["findings"] if finding["unit"] == "荣成市"]
 
@@ -90,9 +76,9 @@ def test_a_consistent_pair_is_valid(tmp_path, context):
     assert sorted(source.report.year for source in dataset.sources) == [2023, 2024]
 
 
-def test_the_weihai_examples_validate():
+def test_the_weihai_examples_validate(cli):
     count = len(list(EXAMPLES.glob("*.yaml")))
-    result = disclose("validate", EXAMPLES, cwd=ROOT)
+    result = cli("validate", EXAMPLES, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{count} reports valid ({count} files)"
     assert (EXAMPLES / "rongcheng-shi-2023.yaml").is_file()
@@ -133,10 +119,10 @@ def test_answers_given_in_both_entries_must_agree(tmp_path, context, change, key
     assert len(found) == 1 and f"request '{REF}': {key} is " in found[0] and "r2023.yaml:4" in found[0]
 
 
-def test_disagreement_through_disclose_validate_and_check(tmp_path):
+def test_disagreement_through_disclose_validate_and_check(cli, tmp_path):
     write(tmp_path / "reports", {"r2023.yaml": REPORT_2023, "r2024.yaml": report_2024(applicant="research")})
     for command in (("validate", "reports"), ("check", "reports", "--as-of", "2025-04-30")):
-        result = disclose(*command, cwd=tmp_path)
+        result = cli(*command, cwd=tmp_path)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         line = next(line for line in result.stderr.splitlines() if REF in line)
         assert line.startswith(str(Path("reports") / "r2024.yaml") + ":4:") or "r2024.yaml:4:" in line
@@ -249,37 +235,37 @@ def test_a_2023_file_with_tasks_is_an_error(tmp_path, context):
                              "lists no tasks")
 
 
-def test_the_2022_error_through_disclose_validate(tmp_path):
+def test_the_2022_error_through_disclose_validate(cli, tmp_path):
     write(tmp_path / "reports", {"r2022.yaml": "unit: 荣成市\nyear: 2022\n", "r2023.yaml": REPORT_2023})
-    result = disclose("validate", "reports", cwd=tmp_path)
+    result = cli("validate", "reports", cwd=tmp_path)
     assert result.returncode == 2
     assert "no task catalog for 2022" in result.stderr and "r2023.yaml" not in result.stderr
 
 
 # --- request-deadline judges a carried-over request once -------------------------------------------------------
 
-def test_judged_once_across_both_files(tmp_path):
-    found = deadline_findings(tmp_path, {"r2023.yaml": REPORT_2023, "r2024.yaml": report_2024()})
+def test_judged_once_across_both_files(cli, tmp_path):
+    found = deadline_findings(cli, tmp_path, {"r2023.yaml": REPORT_2023, "r2024.yaml": report_2024()})
     assert [(f["subject"], f["status"], Path(f["file"]).name, f["line"]) for f in found] == [
         (REF, "pass", "r2024.yaml", 4)]
     assert found[0]["due"] == "2024-01-16"  # 20 working days after 2023-12-18, New Year's Day not counted
 
 
-def test_judged_in_this_years_file_when_last_years_is_absent(tmp_path):
-    found = deadline_findings(tmp_path, {"r2024.yaml": report_2024(answered="2024-01-17")})
+def test_judged_in_this_years_file_when_last_years_is_absent(cli, tmp_path):
+    found = deadline_findings(cli, tmp_path, {"r2024.yaml": report_2024(answered="2024-01-17")})
     assert [(f["subject"], f["status"], Path(f["file"]).name) for f in found] == [(REF, "fail", "r2024.yaml")]
 
 
-def test_still_unanswered_after_the_year_end(tmp_path):
-    found = deadline_findings(tmp_path, {"r2023.yaml": REPORT_2023, "r2024.yaml": report_2024(answered=None,
-                                                                                              outcome=None)},
+def test_still_unanswered_after_the_year_end(cli, tmp_path):
+    found = deadline_findings(cli, tmp_path, {"r2023.yaml": REPORT_2023,
+                                              "r2024.yaml": report_2024(answered=None, outcome=None)},
                               as_of="2024-01-15")
     assert [(f["subject"], f["status"]) for f in found] == [(REF, "pending")]
 
 
-def test_the_examples_judge_the_carried_request_once(tmp_path):
-    result = disclose("check", EXAMPLES, "--as-of", "2025-04-30", "--rule", RULE, "--unit", "荣成市", "--format",
-                      "json", cwd=ROOT)
+def test_the_examples_judge_the_carried_request_once(cli, tmp_path):
+    result = cli("check", EXAMPLES, "--as-of", "2025-04-30", "--rule", RULE, "--unit", "荣成市", "--format", "json",
+                 cwd=ROOT)
     found = [f for f in json.loads(result.stdout)["findings"] if f["subject"] == REF]
     assert [(f["status"], Path(f["file"]).name) for f in found] == [("pass", "rongcheng-shi.yaml")]
 

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import Run
 
 from disclose_cli import __version__
 
@@ -22,16 +23,14 @@ TASK_FIELDS = {"id", "category", "item", "subitem", "content", "responsible", "u
                "ongoing", "rules"}
 
 
-def run_cli(*args: object, cwd: Path | None = None, env: dict[str, str] | None = None,
-            no_color: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m disclose_cli ARGS`` with stdout and stderr kept apart (both pipes: not a terminal)."""
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS", "TTY_COMPATIBLE")}
-    environment.update(PYTHONIOENCODING="utf-8", **(env or {}))
+def run_cli(cli, *args: object, cwd: Path | None = None, env: dict[str, str] | None = None,
+            no_color: bool = True) -> Run:
+    """``disclose ARGS`` in-process through the ``cli`` fixture, stdout and stderr kept apart (neither is a
+    terminal), with NO_COLOR set unless ``no_color`` is false."""
+    environment = dict(env or {})
     if no_color:
         environment["NO_COLOR"] = "1"
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=environment,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return cli(*args, cwd=cwd, env=environment)
 
 
 def cells(text: str) -> int:
@@ -40,7 +39,7 @@ def cells(text: str) -> int:
                for char in text)
 
 
-def ok(result: subprocess.CompletedProcess[str]) -> str:
+def ok(result: Run) -> str:
     assert result.returncode == 0, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr
     return result.stdout
@@ -49,9 +48,9 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
 # ---- version and help ---------------------------------------------------------------------------------------
 
 
-def test_version(tmp_path: Path) -> None:
+def test_version(cli, tmp_path: Path) -> None:
     for flag in ("--version", "-V"):
-        out = ok(run_cli(flag, cwd=tmp_path))
+        out = ok(run_cli(cli, flag, cwd=tmp_path))
         assert out.strip() == f"disclose, version {__version__}"
 
 
@@ -67,21 +66,21 @@ def _commands(help_text: str) -> dict[str, str]:
     return listed
 
 
-def test_top_level_help_lists_every_command_with_help(tmp_path: Path) -> None:
+def test_top_level_help_lists_every_command_with_help(cli, tmp_path: Path) -> None:
     for flag in ("--help", "-h"):
-        out = ok(run_cli(flag, cwd=tmp_path))
+        out = ok(run_cli(cli, flag, cwd=tmp_path))
         assert out.startswith("Usage: ")
         listed = _commands(out)
         assert {"validate", "check", "due", "workdays", "rules", "tasks", "units"} <= set(listed)
         assert all(listed.values()), f"commands without help text: {[k for k, v in listed.items() if not v]}"
 
 
-def _all_command_paths(tmp_path: Path) -> list[tuple[str, ...]]:
+def _all_command_paths(cli, tmp_path: Path) -> list[tuple[str, ...]]:
     paths: list[tuple[str, ...]] = []
     pending = [()]
     while pending:
         prefix = pending.pop()
-        out = ok(run_cli(*prefix, "--help", cwd=tmp_path))
+        out = ok(run_cli(cli, *prefix, "--help", cwd=tmp_path))
         if "\nCommands:\n" in out:
             pending += [(*prefix, name) for name in _commands(out)]
         if prefix:
@@ -89,12 +88,12 @@ def _all_command_paths(tmp_path: Path) -> list[tuple[str, ...]]:
     return sorted(paths)
 
 
-def test_help_of_every_command(tmp_path: Path) -> None:
-    paths = _all_command_paths(tmp_path)
+def test_help_of_every_command(cli, tmp_path: Path) -> None:
+    paths = _all_command_paths(cli, tmp_path)
     assert {("validate",), ("check",), ("due",), ("workdays",), ("workdays", "add"), ("workdays", "count"),
             ("rules",), ("tasks",), ("units",)} <= set(paths)
     for path in paths:
-        result = run_cli(*path, "--help", cwd=tmp_path)
+        result = run_cli(cli, *path, "--help", cwd=tmp_path)
         out = ok(result)
         assert result.stderr == ""
         assert out.startswith("Usage: "), path
@@ -104,17 +103,18 @@ def test_help_of_every_command(tmp_path: Path) -> None:
         assert description, f"{' '.join(path)} has no help text"
 
 
-def test_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("chekc", cwd=tmp_path)
+def test_unknown_command_is_a_usage_error(cli, tmp_path: Path) -> None:
+    result = run_cli(cli, "chekc", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
 
 
 def test_help_loads_nothing_heavy(tmp_path: Path) -> None:
+    # A real process: this one has imported everything already, only a fresh interpreter shows what --help loads.
     code = (
         "import sys\n"
-        "from disclose_cli.cli import cli\n"  # main() ends the process with os._exit: call the group itself
+        "from disclose_cli.cli import cli\n"  # the group itself; entry.run would end the process with os._exit
         "code = cli.main(['--help'], standalone_mode=False)\n"
         "assert code in (0, None), code\n"
         "heavy = sorted(name for name in sys.modules\n"
@@ -131,8 +131,8 @@ def test_help_loads_nothing_heavy(tmp_path: Path) -> None:
 # ---- tasks and units ----------------------------------------------------------------------------------------
 
 
-def test_tasks_json(tmp_path: Path) -> None:
-    tasks = json.loads(ok(run_cli("tasks", "--format", "json", cwd=tmp_path)))
+def test_tasks_json(cli, tmp_path: Path) -> None:
+    tasks = json.loads(ok(run_cli(cli, "tasks", "--format", "json", cwd=tmp_path)))
     assert len(tasks) == 43
     assert len({task["id"] for task in tasks}) == 43
     for task in tasks:
@@ -154,34 +154,34 @@ def test_tasks_json(tmp_path: Path) -> None:
     assert (tasks[0]["id"], tasks[-1]["id"]) == ("decision-release", "brand-highlights")
 
 
-def test_tasks_of_one_unit(tmp_path: Path) -> None:
-    everything = json.loads(ok(run_cli("tasks", "--format", "json", cwd=tmp_path)))
-    district = json.loads(ok(run_cli("tasks", "--unit", "环翠区", "--format", "json", cwd=tmp_path)))
+def test_tasks_of_one_unit(cli, tmp_path: Path) -> None:
+    everything = json.loads(ok(run_cli(cli, "tasks", "--format", "json", cwd=tmp_path)))
+    district = json.loads(ok(run_cli(cli, "tasks", "--unit", "环翠区", "--format", "json", cwd=tmp_path)))
     assert [t["id"] for t in district] == [t["id"] for t in everything if "环翠区" in t["units"]]
     assert "government-gazette" in {t["id"] for t in district}
-    zone = json.loads(ok(run_cli("tasks", "--unit", "高区", "--format", "json", cwd=tmp_path)))
+    zone = json.loads(ok(run_cli(cli, "tasks", "--unit", "高区", "--format", "json", cwd=tmp_path)))
     assert "government-gazette" not in {t["id"] for t in zone}
     assert len(zone) == 42
     # A department also sees the role tasks it may take on (重大行政决策承办部门).
-    department = {t["id"] for t in json.loads(ok(run_cli("tasks", "--unit", "市科技局", "--format", "json",
-                                                          cwd=tmp_path)))}
+    department = {t["id"] for t in json.loads(ok(run_cli(cli, "tasks", "--unit", "市科技局", "--format", "json",
+                                                               cwd=tmp_path)))}
     assert {"decision-release", "training", "livelihood-consumption"} <= department
     assert "government-gazette" not in department and "website-management" not in department
-    table = ok(run_cli("tasks", "--unit", "环翠区", cwd=tmp_path))
+    table = ok(run_cli(cli, "tasks", "--unit", "环翠区", cwd=tmp_path))
     assert f"{len(district)} tasks" in table
     assert "government-gazette" in table
 
 
-def test_tasks_unknown_unit(tmp_path: Path) -> None:
-    result = run_cli("tasks", "--unit", "环翠县", cwd=tmp_path)
+def test_tasks_unknown_unit(cli, tmp_path: Path) -> None:
+    result = run_cli(cli, "tasks", "--unit", "环翠县", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert "did you mean '环翠区'?" in result.stderr
 
 
-def test_units_json(tmp_path: Path) -> None:
-    units = json.loads(ok(run_cli("units", "--format", "json", cwd=tmp_path)))
+def test_units_json(cli, tmp_path: Path) -> None:
+    units = json.loads(ok(run_cli(cli, "units", "--format", "json", cwd=tmp_path)))
     assert units[0]["name"] == "市政府办公室"
     names = [unit["name"] for unit in units]
     assert len(names) == len(set(names))
@@ -199,17 +199,17 @@ def test_units_json(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [("tasks",), ("tasks", "--unit", "市科技局"), ("units",)],
                          ids=["tasks", "tasks-unit", "units"])
-def test_tables_fit_an_80_column_terminal(tmp_path: Path, args: tuple[str, ...]) -> None:
-    out = ok(run_cli(*args, cwd=tmp_path, env={"COLUMNS": "80"}))
+def test_tables_fit_an_80_column_terminal(cli, tmp_path: Path, args: tuple[str, ...]) -> None:
+    out = ok(run_cli(cli, *args, cwd=tmp_path, env={"COLUMNS": "80"}))
     lines = out.splitlines()
     assert len(lines) > 5
     too_wide = [(cells(line), line) for line in lines if cells(line) > 80]
     assert not too_wide, too_wide[:3]
 
 
-def test_tables_are_plain_off_a_terminal(tmp_path: Path) -> None:
+def test_tables_are_plain_off_a_terminal(cli, tmp_path: Path) -> None:
     for args in (("tasks",), ("units",)):
-        result = run_cli(*args, cwd=tmp_path, no_color=False)  # no NO_COLOR, but stdout is a pipe
+        result = run_cli(cli, *args, cwd=tmp_path, no_color=False)  # no NO_COLOR, but stdout is not a terminal
         assert not ANSI.search(ok(result)), args
 
 
@@ -243,8 +243,8 @@ def due_data(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_due_lists_soonest_first(due_data: Path) -> None:
-    out = ok(run_cli("due", "reports", "--as-of", "2024-09-03", "--within", "25", cwd=due_data))
+def test_due_lists_soonest_first(cli, due_data: Path) -> None:
+    out = ok(run_cli(cli, "due", "reports", "--as-of", "2024-09-03", "--within", "25", cwd=due_data))
     lines = out.splitlines()
     assert lines[0].startswith("due within 25 working days of 2024-09-03")
     rows = [line for line in lines[1:] if re.match(r"^\s+\d{4}-\d{2}-\d{2}\s", line)]
@@ -262,9 +262,9 @@ def test_due_lists_soonest_first(due_data: Path) -> None:
     assert "task-deadline" not in out  # 2024-12-31 is beyond 25 working days
 
 
-def test_due_json_is_sorted_and_pending_only(due_data: Path) -> None:
-    data = json.loads(ok(run_cli("due", "reports", "--as-of", "2024-09-03", "--within", "25", "--format", "json",
-                                 cwd=due_data)))
+def test_due_json_is_sorted_and_pending_only(cli, due_data: Path) -> None:
+    data = json.loads(ok(run_cli(cli, "due", "reports", "--as-of", "2024-09-03", "--within", "25", "--format",
+                                 "json", cwd=due_data)))
     assert data["as_of"] == "2024-09-03"
     dues = [item["due"] for item in data["due"]]
     assert dues and dues == sorted(dues)
@@ -312,8 +312,8 @@ def check_data(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_check_text_output(check_data: Path) -> None:
-    result = run_cli("check", "reports", "--as-of", "2024-12-31", cwd=check_data)
+def test_check_text_output(cli, check_data: Path) -> None:
+    result = run_cli(cli, "check", "reports", "--as-of", "2024-12-31", cwd=check_data)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     out = result.stdout
@@ -324,26 +324,26 @@ def test_check_text_output(check_data: Path) -> None:
 
 
 @pytest.mark.parametrize("no_color", [True, False], ids=["NO_COLOR", "pipe"])
-def test_no_ansi_escapes_off_a_terminal(check_data: Path, no_color: bool) -> None:
+def test_no_ansi_escapes_off_a_terminal(cli, check_data: Path, no_color: bool) -> None:
     for args in (("check", "reports", "--as-of", "2024-12-31"), ("check", "reports", "--as-of", "2024-12-31",
                                                                  "--show-pass"),
                  ("due", "reports", "--as-of", "2024-12-20"), ("validate", "reports"), ("tasks",), ("units",),
                  ("rules",), ("check", "missing.yaml")):
-        result = run_cli(*args, cwd=check_data, no_color=no_color)
+        result = run_cli(cli, *args, cwd=check_data, no_color=no_color)
         assert "Traceback" not in result.stderr, args
         assert not ANSI.search(result.stdout), (args, result.stdout[:200])
         assert not ANSI.search(result.stderr), (args, result.stderr[:200])
 
 
-def test_check_unit_filter_in_text(check_data: Path) -> None:
-    result = run_cli("check", "reports", "--as-of", "2024-12-31", "--unit", "环翠区", cwd=check_data)
+def test_check_unit_filter_in_text(cli, check_data: Path) -> None:
+    result = run_cli(cli, "check", "reports", "--as-of", "2024-12-31", "--unit", "环翠区", cwd=check_data)
     assert result.returncode == 1
     assert "环翠区" in result.stdout and "市科学技术局" not in result.stdout
 
 
-def test_bad_as_of_is_a_usage_error(check_data: Path) -> None:
+def test_bad_as_of_is_a_usage_error(cli, check_data: Path) -> None:
     for value in ("2024/12/31", "2024-02-30", "tomorrow"):
-        result = run_cli("check", "reports", "--as-of", value, cwd=check_data)
+        result = run_cli(cli, "check", "reports", "--as-of", value, cwd=check_data)
         assert result.returncode == 2, value
         assert "Traceback" not in result.stderr
         assert "YYYY-MM-DD" in result.stderr

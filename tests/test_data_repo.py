@@ -1,10 +1,13 @@
 """A data repository of its own: disclose.yaml, its own registry and 2025 catalog, reports under reports/2025.
 
 The repository is a copy of tests/datarepo (青禾市, a fictional city whose units are not in the bundled Weihai
-registry) made into a git repository in tmp_path. Every command runs as ``python -m disclose_cli`` in a
-subprocess, from the repository's root or from a folder deep inside it, as a user would run it. Also: the
-rule figures, calendar and default format of disclose.yaml, ``disclose config``, invalid configurations,
-running without any configuration, ``--config``, ``check --changed-since`` and the CI recipe of docs/ci.md.
+registry) made into a git repository in tmp_path. Every command runs in this process through the ``cli``
+fixture (conftest.py), from the repository's root or from a folder deep inside it, as a user would run it; git
+and the shell commands of the CI recipe run as processes. A test that changes the repository gets a copy of one
+made once per module (``repo``); tests that only read it share one (``shared_repo``), and the CI recipe's steps
+run once for the tests that read what they wrote (``ci_run``). Also: the rule figures, calendar and default
+format of disclose.yaml, ``disclose config``, invalid configurations, running without any configuration,
+``--config``, ``check --changed-since`` and the CI recipe of docs/ci.md.
 """
 
 from __future__ import annotations
@@ -19,9 +22,15 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Callable, Iterator, Union
 
 import pytest
 import yaml
+
+from conftest import Run
+
+Cli = Callable[..., Run]  # the ``cli`` fixture: cli(*args, cwd=None, env=None, input=None) -> Run
+Result = Union[Run, subprocess.CompletedProcess]  # a run in this process, or a shell step of the CI recipe
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -57,9 +66,15 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def disclose(*args: object, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd,
-                          env=env or clean_env(), capture_output=True, text=True, encoding="utf-8", timeout=180)
+def without_git_env() -> dict[str, str | None]:
+    """For a run in this process inside a test repository: git's and a hook's repository variables of this
+    process unset (None removes a variable), so that git, which --changed-since runs, sees the test repository."""
+    return {key: None for key in os.environ if key.startswith("GIT_")}
+
+
+def disclose(cli: Cli, *args: object, cwd: Path) -> Run:
+    """``disclose ARGS`` in ``cwd``, in this process through the ``cli`` fixture, without GIT_* variables."""
+    return cli(*args, cwd=cwd, env=without_git_env())
 
 
 def git(repo: Path, *args: str) -> str:
@@ -84,31 +99,49 @@ def make_repo(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_repo(tmp_path_factory.mktemp("template") / "qinghe")
+
+
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    return make_repo(tmp_path / "qinghe")
+def repo(tmp_path: Path, template_repo: Path) -> Path:
+    """A fresh repository for a test that changes it: a copy of one made once (git's sample hooks left out), its
+    index refreshed for the copied files' new inodes and times."""
+    target = tmp_path / "qinghe"
+    shutil.copytree(template_repo, target, symlinks=True, ignore=shutil.ignore_patterns("*.sample"))
+    git(target, "update-index", "-q", "--refresh")
+    return target
 
 
-def ok(result: subprocess.CompletedProcess[str], code: int = 0) -> str:
+@pytest.fixture(scope="module")
+def shared_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One repository for the tests that only read it; afterwards it must still be as committed."""
+    repository = make_repo(tmp_path_factory.mktemp("shared") / "qinghe")
+    yield repository
+    assert git(repository, "status", "--porcelain", "--untracked-files=all") == "", "a test changed shared_repo"
+
+
+def ok(result: Result, code: int = 0) -> str:
     assert result.returncode == code, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
     return result.stdout
 
 
-def invalid(result: subprocess.CompletedProcess[str]) -> list[str]:
+def invalid(result: Result) -> list[str]:
     """The problem lines of a run that must exit 2."""
     assert result.returncode == 2, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
     return result.stderr.splitlines()
 
 
-def findings(result: subprocess.CompletedProcess[str], codes: tuple[int, ...] = (0, 1)) -> list[dict]:
+def findings(result: Result, codes: tuple[int, ...] = (0, 1)) -> list[dict]:
     assert result.returncode in codes, (result.returncode, result.stderr[-2000:])
     return json.loads(result.stdout)["findings"]
 
 
-def check_json(repo: Path, *args: object, cwd: Path | None = None) -> list[dict]:
-    return findings(disclose("check", "--as-of", AS_OF, "--format", "json", *args, cwd=cwd or repo))
+def check_json(cli: Cli, repo: Path, *args: object, cwd: Path | None = None) -> list[dict]:
+    return findings(disclose(cli, "check", "--as-of", AS_OF, "--format", "json", *args, cwd=cwd or repo))
 
 
 def status_of(found: list[dict], rule: str, unit: str) -> dict[str, str]:
@@ -142,33 +175,33 @@ def problem_line(lines: list[str], path: Path, position: str) -> str:
 
 
 @pytest.mark.parametrize("where", [".", "reports/2025", str(DEEP)])
-def test_validate_reads_the_configured_report_folders_from_any_folder(repo: Path, where: str) -> None:
-    out = ok(disclose("validate", cwd=repo / where))
+def test_validate_reads_the_configured_report_folders_from_any_folder(cli: Cli, shared_repo: Path, where: str) -> None:
+    out = ok(disclose(cli, "validate", cwd=shared_repo / where))
     assert out.strip() == "3 reports valid (3 files)"
 
 
 @pytest.mark.parametrize("where", [".", str(DEEP)])
-def test_project_files_are_not_mistaken_for_reports_even_when_passed(repo: Path, where: str) -> None:
-    cwd = repo / where
-    up = Path(os.path.relpath(repo, cwd))
+def test_project_files_are_not_mistaken_for_reports_even_when_passed(cli: Cli, shared_repo: Path, where: str) -> None:
+    cwd = shared_repo / where
+    up = Path(os.path.relpath(shared_repo, cwd))
     # The root holds disclose.yaml and units.yaml, catalogs/ holds the catalog: none of them is a report.
-    assert ok(disclose("validate", up, cwd=cwd)).strip() == "3 reports valid (3 files)"
+    assert ok(disclose(cli, "validate", up, cwd=cwd)).strip() == "3 reports valid (3 files)"
     named = [up / "disclose.yaml", up / "units.yaml", up / "catalogs" / "tasks_2025.yaml", up / "reports"]
-    assert ok(disclose("validate", *named, cwd=cwd)).strip() == "3 reports valid (3 files)"
+    assert ok(disclose(cli, "validate", *named, cwd=cwd)).strip() == "3 reports valid (3 files)"
     # check over the whole repository: the registry is not read as a report of an unknown unit.
-    found = findings(disclose("check", "--as-of", AS_OF, "--format", "json", up, cwd=cwd))
+    found = findings(disclose(cli, "check", "--as-of", AS_OF, "--format", "json", up, cwd=cwd))
     assert {item["unit"] for item in found} <= REGISTRY_UNITS
 
 
-def test_the_registry_and_catalog_files_alone_are_no_reports(repo: Path) -> None:
+def test_the_registry_and_catalog_files_alone_are_no_reports(cli: Cli, shared_repo: Path) -> None:
     # What the pre-commit hook passes when only the registry and the catalog are staged.
-    out = ok(disclose("validate", "disclose.yaml", "units.yaml", "catalogs/tasks_2025.yaml", cwd=repo))
+    out = ok(disclose(cli, "validate", "disclose.yaml", "units.yaml", "catalogs/tasks_2025.yaml", cwd=shared_repo))
     assert out.startswith("0 reports valid")
 
 
 @pytest.mark.parametrize("where", [".", str(DEEP)])
-def test_check_gives_findings_for_the_repository_units_and_year(repo: Path, where: str) -> None:
-    result = disclose("check", "--as-of", AS_OF, "--format", "json", cwd=repo / where)
+def test_check_gives_findings_for_the_repository_units_and_year(cli: Cli, shared_repo: Path, where: str) -> None:
+    result = disclose(cli, "check", "--as-of", AS_OF, "--format", "json", cwd=shared_repo / where)
     found = findings(result, codes=(1,))  # 甲区 and 乙开发区 fail some rules; four units have no report
     units = {item["unit"] for item in found}
     assert units <= REGISTRY_UNITS
@@ -177,11 +210,11 @@ def test_check_gives_findings_for_the_repository_units_and_year(repo: Path, wher
     assert {item["unit"] for item in missing} == MISSING
     for item in missing:
         assert item["subject"] == "2025" and item["status"] == "fail"
-        assert Path(item["file"]).resolve() == (repo / "units.yaml").resolve()
+        assert Path(item["file"]).resolve() == (shared_repo / "units.yaml").resolve()
     # Every other finding points into the repository's own report files.
     for item in found:
         if item["rule"] != "report-missing":
-            assert Path(item["file"]).resolve().is_relative_to((repo / "reports" / "2025").resolve()), item
+            assert Path(item["file"]).resolve().is_relative_to((shared_repo / "reports" / "2025").resolve()), item
     # Rules of the repository's own catalog: its 2025 deadlines and its own task ids.
     assert status_of(found, "task-deadline", "市数据管理局") == {
         "decision-feedback": "pass", "meeting-openness": "pass", "interpretation-forms": "pass",
@@ -193,37 +226,37 @@ def test_check_gives_findings_for_the_repository_units_and_year(repo: Path, wher
     assert json.loads(result.stdout)["summary"]["units"] == 3
 
 
-def test_check_output_is_the_same_from_every_folder(repo: Path) -> None:
-    outputs = {disclose("check", "--as-of", AS_OF, "--format", "json", cwd=repo / where).stdout
+def test_check_output_is_the_same_from_every_folder(cli: Cli, shared_repo: Path) -> None:
+    outputs = {disclose(cli, "check", "--as-of", AS_OF, "--format", "json", cwd=shared_repo / where).stdout
                for where in (".", "reports", str(DEEP))}
     assert len(outputs) == 1
 
 
-def test_a_report_for_a_year_without_a_catalog_is_a_clear_error(repo: Path) -> None:
+def test_a_report_for_a_year_without_a_catalog_is_a_clear_error(cli: Cli, repo: Path) -> None:
     report = repo / "reports" / "2023" / "jia-qu-2023.yaml"
     report.parent.mkdir()
     report.write_text("unit: 甲区\nyear: 2023\n", encoding="utf-8")
     for command in (("validate",), ("check", "--as-of", AS_OF)):
-        lines = invalid(disclose(*command, cwd=repo / DEEP))
+        lines = invalid(disclose(cli, *command, cwd=repo / DEEP))
         assert problem_line(lines, report, "2:7") == "no task catalog for 2023; catalogs are loaded for: 2025"
 
 
-def test_a_report_for_the_year_before_a_catalog_lists_no_tasks(repo: Path) -> None:
+def test_a_report_for_the_year_before_a_catalog_lists_no_tasks(cli: Cli, repo: Path) -> None:
     """The year just before a catalog's may be kept for the next annual report (requests carried over), but
     without a catalog it has no tasks to report on."""
     report = repo / "reports" / "2024" / "jia-qu-2024.yaml"
     report.parent.mkdir()
     report.write_text("unit: 甲区\nyear: 2024\ntasks:\n  - task: training\n    status: planned\n",
                       encoding="utf-8")
-    lines = invalid(disclose("validate", cwd=repo / DEEP))
+    lines = invalid(disclose(cli, "validate", cwd=repo / DEEP))
     assert problem_line(lines, report, "4:3").startswith("there is no task catalog for 2024")
     report.write_text("unit: 甲区\nyear: 2024\n", encoding="utf-8")
-    assert ok(disclose("validate", cwd=repo)).strip() == "4 reports valid (4 files)"
-    found = check_json(repo)
+    assert ok(disclose(cli, "validate", cwd=repo)).strip() == "4 reports valid (4 files)"
+    found = check_json(cli, repo)
     assert not [item for item in found if "2024" in item["subject"] or (item["due"] or "").startswith("2024")]
 
 
-def test_a_year_picks_its_catalog(repo: Path) -> None:
+def test_a_year_picks_its_catalog(cli: Cli, repo: Path) -> None:
     """Two catalogs: each report is read against the catalog of its year."""
     catalog_2024 = (repo / "catalogs" / "tasks_2025.yaml").read_text(encoding="utf-8")
     catalog_2024 = catalog_2024.replace("year: 2025", "year: 2024").replace("2025-", "2024-")
@@ -235,8 +268,8 @@ def test_a_year_picks_its_catalog(repo: Path) -> None:
     (folder / "shuju-2024.yaml").write_text(
         "unit: 数据局\nyear: 2024\ntasks:\n  - task: training\n    status: done\n    done_on: 2024-11-05\n",
         encoding="utf-8")
-    assert ok(disclose("validate", cwd=repo)).strip() == "4 reports valid (4 files)"
-    found = check_json(repo, "--unit", "市数据管理局", "--rule", "task-deadline")
+    assert ok(disclose(cli, "validate", cwd=repo)).strip() == "4 reports valid (4 files)"
+    found = check_json(cli, repo, "--unit", "市数据管理局", "--rule", "task-deadline")
     by_year = {(item["subject"], item["due"]) for item in found}
     assert ("training", "2024-12-31") in by_year and ("training", "2025-12-31") in by_year
     assert ("open-data-platform", "2025-06-30") in by_year
@@ -245,7 +278,7 @@ def test_a_year_picks_its_catalog(repo: Path) -> None:
     text = (folder / "shuju-2024.yaml").read_text(encoding="utf-8").replace("task: training",
                                                                           "task: open-data-platform")
     (folder / "shuju-2024.yaml").write_text(text, encoding="utf-8")
-    lines = invalid(disclose("validate", cwd=repo))
+    lines = invalid(disclose(cli, "validate", cwd=repo))
     assert problem_line(lines, folder / "shuju-2024.yaml", "4:11") == \
         "unknown task id 'open-data-platform' in the 2024 catalog"
 
@@ -271,16 +304,16 @@ FIGURES = [
 
 @pytest.mark.parametrize("figure, rule, unit, before, after", FIGURES, ids=[row[0].split(":")[0].strip()
                                                                            for row in FIGURES])
-def test_rule_figures_of_the_configuration_take_effect(repo: Path, figure: str, rule: str, unit: str,
+def test_rule_figures_of_the_configuration_take_effect(cli: Cli, repo: Path, figure: str, rule: str, unit: str,
                                                        before: dict, after: dict) -> None:
-    assert status_of(check_json(repo, "--rule", rule), rule, unit) == before
+    assert status_of(check_json(cli, repo, "--rule", rule), rule, unit) == before
     write_config(repo, BASE_CONFIG + "rules:\n" + figure + "\n")
-    assert status_of(check_json(repo, "--rule", rule, cwd=repo / DEEP), rule, unit) == after
+    assert status_of(check_json(cli, repo, "--rule", rule, cwd=repo / DEEP), rule, unit) == after
 
 
-def test_the_feedback_figure_moves_the_due_date(repo: Path) -> None:
+def test_the_feedback_figure_moves_the_due_date(cli: Cli, repo: Path) -> None:
     def due() -> str:
-        (item,) = [item for item in check_json(repo, "--rule", "feedback-deadline")]
+        (item,) = [item for item in check_json(cli, repo, "--rule", "feedback-deadline")]
         return item["due"]
 
     assert due() == "2025-09-15"  # the 10th working day after Monday 2025-09-01
@@ -288,9 +321,9 @@ def test_the_feedback_figure_moves_the_due_date(repo: Path) -> None:
     assert due() == "2025-09-08"
 
 
-def test_the_calendar_file_of_the_configuration_is_used(repo: Path) -> None:
+def test_the_calendar_file_of_the_configuration_is_used(cli: Cli, repo: Path) -> None:
     def feedback() -> dict:
-        (item,) = check_json(repo, "--rule", "feedback-deadline", cwd=repo / DEEP)
+        (item,) = check_json(cli, repo, "--rule", "feedback-deadline", cwd=repo / DEEP)
         return item
 
     assert feedback()["due"] == "2025-09-15"
@@ -307,25 +340,25 @@ def test_the_calendar_file_of_the_configuration_is_used(repo: Path) -> None:
         "holidays: [2025-09-03, 2025-09-04, 2025-09-05]\nworkdays: []\n", encoding="utf-8")
     assert (feedback()["due"], feedback()["status"]) == ("2025-09-11", "pass")
     # The calendar file is the project's own: passing the root does not read it as a report.
-    assert ok(disclose("validate", ".", cwd=repo)).strip() == "3 reports valid (3 files)"
+    assert ok(disclose(cli, "validate", ".", cwd=repo)).strip() == "3 reports valid (3 files)"
     # --calendar FILE on the command line takes precedence over the configuration's file.
     (repo / "other-calendar.yml").write_text("holidays: []\n", encoding="utf-8")
-    (item,) = check_json(repo, "--rule", "feedback-deadline", "--calendar", repo / "other-calendar.yml")
+    (item,) = check_json(cli, repo, "--rule", "feedback-deadline", "--calendar", repo / "other-calendar.yml")
     assert item["due"] == "2025-09-08"
 
 
-def test_the_configured_format_is_the_default_of_check(repo: Path) -> None:
-    text_output = ok(disclose("check", "--as-of", AS_OF, "--unit", "市数据管理局", cwd=repo))
+def test_the_configured_format_is_the_default_of_check(cli: Cli, repo: Path) -> None:
+    text_output = ok(disclose(cli, "check", "--as-of", AS_OF, "--unit", "市数据管理局", cwd=repo))
     with pytest.raises(json.JSONDecodeError):
         json.loads(text_output)
     write_config(repo, BASE_CONFIG + "format: json\n")
-    result = disclose("check", "--as-of", AS_OF, "--unit", "市数据管理局", cwd=repo / DEEP)
+    result = disclose(cli, "check", "--as-of", AS_OF, "--unit", "市数据管理局", cwd=repo / DEEP)
     document = json.loads(ok(result))
     assert {item["unit"] for item in document["findings"]} == {"市数据管理局"}
     # An explicit --format still wins.
-    assert ok(disclose("check", "--as-of", AS_OF, "--unit", "市数据管理局", "--format", "text",
+    assert ok(disclose(cli, "check", "--as-of", AS_OF, "--unit", "市数据管理局", "--format", "text",
                        cwd=repo)) == text_output
-    github = ok(disclose("check", "--as-of", AS_OF, "--unit", "甲区", "--format", "github", cwd=repo), code=1)
+    github = ok(disclose(cli, "check", "--as-of", AS_OF, "--unit", "甲区", "--format", "github", cwd=repo), code=1)
     assert github.startswith("::")
 
 
@@ -345,11 +378,11 @@ format: json
 """
 
 
-def test_config_shows_the_effective_values_and_where_they_came_from(repo: Path) -> None:
+def test_config_shows_the_effective_values_and_where_they_came_from(cli: Cli, repo: Path) -> None:
     text = write_config(repo, FULL_CONFIG)
     (repo / "holidays.yaml").write_text("holidays: [2025-09-03]\n", encoding="utf-8")
     config_file = repo / "disclose.yaml"
-    shown = json.loads(ok(disclose("config", "--format", "json", cwd=repo / DEEP)))
+    shown = json.loads(ok(disclose(cli, "config", "--format", "json", cwd=repo / DEEP)))
     assert shown["config"] == str(config_file)
     assert shown["catalogs"] == {"2025": str(repo / "catalogs" / "tasks_2025.yaml")}
     assert shown["registry"] == str(repo / "units.yaml")
@@ -379,7 +412,7 @@ def test_config_shows_the_effective_values_and_where_they_came_from(repo: Path) 
                 "evaluations_required", "trainings_required"):
         assert origins[f"rules.{key}"] == "default", key
 
-    lines = ok(disclose("config", cwd=repo)).splitlines()
+    lines = ok(disclose(cli, "config", cwd=repo)).splitlines()
     assert lines[0] == f"configuration: {config_file}"
     assert f"rules.feedback_workdays: 5  ({config_file}:{expected['rules.feedback_workdays']})" in lines
     assert "rules.consultation_days: 30  (default)" in lines
@@ -388,13 +421,13 @@ def test_config_shows_the_effective_values_and_where_they_came_from(repo: Path) 
     assert any(line.startswith("rules.meeting_span: department=quarter") for line in lines)
 
 
-def test_config_of_a_minimal_file_says_default_for_everything_unset(repo: Path) -> None:
+def test_config_of_a_minimal_file_says_default_for_everything_unset(cli: Cli, repo: Path) -> None:
     write_config(repo, "reports: [reports]\n")
-    shown = json.loads(ok(disclose("config", "--format", "json", cwd=repo)))
+    shown = json.loads(ok(disclose(cli, "config", "--format", "json", cwd=repo)))
     assert shown["catalogs"] == {"2024": "bundled"} and shown["registry"] == "bundled"
     assert shown["origins"]["reports"] == f"{repo / 'disclose.yaml'}:1:10"
     assert {key for key, origin in shown["origins"].items() if origin != "default"} == {"reports"}
-    text = ok(disclose("config", cwd=repo))
+    text = ok(disclose(cli, "config", cwd=repo))
     assert "registry: bundled  (default)" in text.splitlines()
 
 
@@ -425,29 +458,29 @@ INVALID = [
                               "span-enum", "format-enum", "no-catalog-file", "no-registry-file",
                               "no-calendar-file", "duplicate-key"])
 @pytest.mark.parametrize("command", [("validate",), ("check", "--as-of", AS_OF), ("config",)])
-def test_an_invalid_configuration_is_reported_at_its_place(repo: Path, text: str, position: str, message: str,
-                                                           command: tuple[str, ...]) -> None:
+def test_an_invalid_configuration_is_reported_at_its_place(cli: Cli, repo: Path, text: str, position: str,
+                                                           message: str, command: tuple[str, ...]) -> None:
     write_config(repo, text)
-    lines = invalid(disclose(*command, cwd=repo / DEEP))
+    lines = invalid(disclose(cli, *command, cwd=repo / DEEP))
     assert problem_line(lines, repo / "disclose.yaml", position).startswith(message.format(repo=repo))
     assert not any(line.startswith(str(repo / "reports")) for line in lines)  # no report was read
 
 
-def test_a_catalog_listed_under_another_year_is_an_error(repo: Path) -> None:
+def test_a_catalog_listed_under_another_year_is_an_error(cli: Cli, repo: Path) -> None:
     write_config(repo, BASE_CONFIG.replace("2025:", "2026:"))
     for command in (("validate",), ("check", "--as-of", AS_OF)):
-        lines = invalid(disclose(*command, cwd=repo))
+        lines = invalid(disclose(cli, *command, cwd=repo))
         catalog = repo / "catalogs" / "tasks_2025.yaml"
         position = at(catalog.read_text(encoding="utf-8"), "year:", "2025")
         assert problem_line(lines, catalog, position) == \
             "this catalog is for 2025, but the configuration lists it for 2026"
 
 
-def test_an_invalid_registry_or_catalog_is_reported_in_its_file(repo: Path) -> None:
+def test_an_invalid_registry_or_catalog_is_reported_in_its_file(cli: Cli, repo: Path) -> None:
     registry = repo / "units.yaml"
     registry.write_text(registry.read_text(encoding="utf-8").replace("kind: zone", "kind: zoen", 1),
                         encoding="utf-8")
-    lines = invalid(disclose("validate", cwd=repo))
+    lines = invalid(disclose(cli, "validate", cwd=repo))
     position = at(registry.read_text(encoding="utf-8"), "kind: zoen", "zoen")
     assert problem_line(lines, registry, position).startswith("'kind' must be one of")
     git(repo, "checkout", "--", "units.yaml")
@@ -455,7 +488,7 @@ def test_an_invalid_registry_or_catalog_is_reported_in_its_file(repo: Path) -> N
     catalog.write_text(catalog.read_text(encoding="utf-8").replace("units: [市数据管理局]\n    groups: []",
                                                                   "units: [市数据局]\n    groups: []"),
                        encoding="utf-8")
-    lines = invalid(disclose("validate", cwd=repo))
+    lines = invalid(disclose(cli, "validate", cwd=repo))
     position = at(catalog.read_text(encoding="utf-8"), "units: [市数据局]", "市数据局")
     assert problem_line(lines, catalog, position).startswith("unit '市数据局' is not in the registry")
 
@@ -471,106 +504,111 @@ def no_config_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_without_a_configuration_the_bundled_2024_catalog_applies(tmp_path: Path, repo: Path) -> None:
+def test_without_a_configuration_the_bundled_2024_catalog_applies(cli: Cli, tmp_path: Path, shared_repo: Path) -> None:
     folder = no_config_folder(tmp_path)
-    shown = json.loads(ok(disclose("config", "--format", "json", cwd=folder)))
+    shown = json.loads(ok(disclose(cli, "config", "--format", "json", cwd=folder)))
     assert shown["config"] is None
     assert shown["catalogs"] == {"2024": "bundled"} and shown["registry"] == "bundled"
     assert shown["reports"] == [] and shown["calendar"] is None and shown["format"] == "text"
-    lines = ok(disclose("config", cwd=folder)).splitlines()
+    lines = ok(disclose(cli, "config", cwd=folder)).splitlines()
     assert lines[0] == "configuration: none found; bundled defaults"
     assert "catalogs: 2024=bundled  (default)" in lines and "registry: bundled  (default)" in lines
     assert all(line.endswith("(default)") for line in lines[1:]), lines
     # The shipped Weihai examples validate against the bundled registry and 2024 catalog ...
     examples = ROOT / "examples" / "weihai-2024"
     count = len(list(examples.glob("*.yaml")))
-    out = ok(disclose("validate", examples, cwd=folder))
+    out = ok(disclose(cli, "validate", examples, cwd=folder))
     assert out.strip() == f"{count} reports valid ({count} files)"
     # ... and the data repository's 2025 reports do not: no 2025 catalog, and its units are unknown.
-    lines = invalid(disclose("validate", repo / "reports", cwd=folder))
-    report = repo / "reports" / "2025" / "jia-qu.yaml"
+    lines = invalid(disclose(cli, "validate", shared_repo / "reports", cwd=folder))
+    report = shared_repo / "reports" / "2025" / "jia-qu.yaml"
     assert problem_line(lines, report, "2:7") == "no task catalog for 2025; catalogs are loaded for: 2024"
     assert problem_line(lines, report, "1:7").startswith("unknown unit '甲区'")
     # Without report folders in a configuration, PATH is required.
-    result = disclose("check", cwd=folder)
+    result = disclose(cli, "check", cwd=folder)
     assert result.returncode == 2 and "give the report files or folders" in result.stderr
 
 
-def test_config_json_without_a_configuration_says_default_for_every_key(tmp_path: Path, repo: Path) -> None:
-    configured = json.loads(ok(disclose("config", "--format", "json", cwd=repo)))["origins"]
-    shown = json.loads(ok(disclose("config", "--format", "json", cwd=no_config_folder(tmp_path))))["origins"]
+def test_config_json_without_a_configuration_says_default_for_every_key(cli: Cli, tmp_path: Path,
+                                                                         shared_repo: Path) -> None:
+    configured = json.loads(ok(disclose(cli, "config", "--format", "json", cwd=shared_repo)))["origins"]
+    shown = json.loads(ok(disclose(cli, "config", "--format", "json", cwd=no_config_folder(tmp_path))))["origins"]
     assert shown == {key: "default" for key in configured}
 
 
-def test_the_config_option_overrides_discovery(tmp_path: Path, repo: Path) -> None:
+def test_the_config_option_overrides_discovery(cli: Cli, tmp_path: Path, repo: Path) -> None:
     folder = no_config_folder(tmp_path)
     # From outside the repository: the repository's configuration, with paths relative to its folder.
     config = repo / "disclose.yaml"
-    assert ok(disclose("--config", config, "validate", cwd=folder)).strip() == "3 reports valid (3 files)"
-    found = findings(disclose("--config", config, "check", "--as-of", AS_OF, "--format", "json", cwd=folder))
+    assert ok(disclose(cli, "--config", config, "validate", cwd=folder)).strip() == "3 reports valid (3 files)"
+    found = findings(disclose(cli, "--config", config, "check", "--as-of", AS_OF, "--format", "json", cwd=folder))
     assert {item["unit"] for item in found if item["rule"] == "report-missing"} == MISSING
-    # Inside the repository: another configuration file wins over the discovered disclose.yaml.
+    # Inside the repository: another configuration file wins over the discovered disclose.yaml. It lives in a
+    # subfolder and names files above it, which only --allow-outside-paths permits (anyone who may edit a
+    # configuration file could otherwise point it anywhere).
     alternative = repo / "ci" / "strict.yaml"
     alternative.parent.mkdir()
     alternative.write_text("catalogs:\n  2025: ../catalogs/tasks_2025.yaml\nregistry: ../units.yaml\n"
                            "reports: [../reports/2025]\nrules:\n  multimedia_share_percent: 50\nformat: json\n",
                            encoding="utf-8")
-    shown = json.loads(ok(disclose("--config", alternative, "config", "--format", "json", cwd=repo)))
+    assert "outside the folder" in disclose(cli, "--config", alternative, "config", cwd=repo).stderr
+    shown = json.loads(ok(disclose(cli, "--config", alternative, "--allow-outside-paths", "config", "--format",
+                                   "json", cwd=repo)))
     assert shown["config"] == str(alternative)
     assert shown["rules"]["multimedia_share_percent"] == 50
-    document = json.loads(ok(disclose("--config", alternative, "check", "--as-of", AS_OF, "--rule",
-                                      "multimedia-share", cwd=repo / DEEP), code=1))
+    document = json.loads(ok(disclose(cli, "--config", alternative, "--allow-outside-paths", "check", "--as-of",
+                                      AS_OF, "--rule", "multimedia-share", cwd=repo / DEEP), code=1))
     assert status_of(document["findings"], "multimedia-share", "市数据管理局") == {"2025": "fail"}
     # A --config file that does not exist is a usage error.
-    result = disclose("--config", repo / "nope.yaml", "validate", cwd=repo)
+    result = disclose(cli, "--config", repo / "nope.yaml", "validate", cwd=repo)
     assert result.returncode == 2 and "nope.yaml" in result.stderr
 
 
-def test_config_json_is_the_config_commands_own_format(repo: Path) -> None:
+def test_config_json_is_the_config_commands_own_format(cli: Cli, repo: Path) -> None:
     # format: json in disclose.yaml is check's default; disclose config keeps its text unless asked.
     write_config(repo, BASE_CONFIG + "format: json\n")
-    assert ok(disclose("config", cwd=repo)).startswith("configuration: ")
+    assert ok(disclose(cli, "config", cwd=repo)).startswith("configuration: ")
 
 
 # ---- check --changed-since ----------------------------------------------------------------------------------
 
 
-def units_checked(repo: Path, ref: str, cwd: Path | None = None) -> tuple[set[str], subprocess.CompletedProcess]:
-    result = disclose("check", "--changed-since", ref, "--as-of", AS_OF, "--format", "json", cwd=cwd or repo)
+def units_checked(cli: Cli, repo: Path, ref: str, cwd: Path | None = None) -> tuple[set[str], Run]:
+    result = disclose(cli, "check", "--changed-since", ref, "--as-of", AS_OF, "--format", "json", cwd=cwd or repo)
     return {item["unit"] for item in findings(result)}, result
 
 
-def test_changed_since_checks_only_the_units_whose_files_changed(repo: Path) -> None:
+def test_changed_since_checks_only_the_units_whose_files_changed(cli: Cli, repo: Path) -> None:
     jia = repo / "reports" / "2025" / "jia-qu.yaml"
     jia.write_text(jia.read_text(encoding="utf-8") + "  - title: 第二次培训\n    date: 2025-10-09\n",
                    encoding="utf-8")
     (repo / "reports" / "2025" / "yi-qu.yaml").write_text("unit: 乙区\nyear: 2025\n", encoding="utf-8")  # untracked
     for cwd in (repo, repo / DEEP):
-        units, result = units_checked(repo, "HEAD", cwd)
+        units, result = units_checked(cli, repo, "HEAD", cwd)
         assert units == {"甲区", "乙区"}, result.stderr
         assert result.returncode == 1
     # Staged and committed changes count too.
     git(repo, "add", "-A")
-    assert units_checked(repo, "HEAD")[0] == {"甲区", "乙区"}
+    assert units_checked(cli, repo, "HEAD")[0] == {"甲区", "乙区"}
     git(repo, "commit", "-q", "-m", "甲区 and 乙区")
-    assert units_checked(repo, "HEAD~1")[0] == {"甲区", "乙区"}
+    assert units_checked(cli, repo, "HEAD~1")[0] == {"甲区", "乙区"}
     # Nothing changed since HEAD: nothing to check.
-    result = disclose("check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=repo)
+    result = disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=repo)
     assert result.returncode == 0 and result.stdout == ""
     assert "nothing to check" in result.stderr
 
 
-def test_changed_since_with_paths_keeps_to_the_paths(repo: Path) -> None:
+def test_changed_since_with_paths_keeps_to_the_paths(cli: Cli, repo: Path) -> None:
     for name in ("jia-qu.yaml", "shi-shujuju.yaml"):
         path = repo / "reports" / "2025" / name
         path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    result = disclose("check", "--changed-since", "HEAD", "--as-of", AS_OF, "--format", "json",
+    result = disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, "--format", "json",
                       "reports/2025/jia-qu.yaml", cwd=repo)
     assert {item["unit"] for item in findings(result)} == {"甲区"}
 
 
 @pytest.mark.parametrize("edit", ["units.yaml", "disclose.yaml", "catalogs/tasks_2025.yaml", "calendar"])
-def test_changed_since_checks_everything_when_a_project_file_changed(repo: Path, edit: str) -> None:
+def test_changed_since_checks_everything_when_a_project_file_changed(cli: Cli, repo: Path, edit: str) -> None:
     if edit == "calendar":
         (repo / "calendar.yaml").write_text("holidays: [2025-09-03]\n", encoding="utf-8")
         write_config(repo, BASE_CONFIG + "calendar: calendar.yaml\n")
@@ -580,50 +618,50 @@ def test_changed_since_checks_everything_when_a_project_file_changed(repo: Path,
     else:
         path = repo / edit
         path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    units, result = units_checked(repo, "HEAD", repo / DEEP)
+    units, result = units_checked(cli, repo, "HEAD", repo / DEEP)
     assert "checking everything" in result.stderr
     assert REPORTING <= units
-    full = disclose("check", "--as-of", AS_OF, "--format", "json", cwd=repo)
+    full = disclose(cli, "check", "--as-of", AS_OF, "--format", "json", cwd=repo)
     reported = [item for item in findings(full) if item["unit"] in REPORTING]
     assert [item for item in findings(result) if item["unit"] in REPORTING] == reported
 
 
-def test_changed_since_after_a_registry_change_is_a_full_check(repo: Path) -> None:
+def test_changed_since_after_a_registry_change_is_a_full_check(cli: Cli, repo: Path) -> None:
     registry = repo / "units.yaml"
     registry.write_text(registry.read_text(encoding="utf-8") + "  - name: 丁区\n    kind: district\n",
                         encoding="utf-8")
-    units, result = units_checked(repo, "HEAD")
+    units, result = units_checked(cli, repo, "HEAD")
     assert "checking everything" in result.stderr
-    full = disclose("check", "--as-of", AS_OF, "--format", "json", cwd=repo)
+    full = disclose(cli, "check", "--as-of", AS_OF, "--format", "json", cwd=repo)
     assert {item["unit"] for item in findings(full) if item["rule"] == "report-missing"} == MISSING | {"丁区"}
     assert findings(result) == findings(full)
 
 
-def test_changed_since_checks_the_unit_of_a_deleted_report(repo: Path) -> None:
+def test_changed_since_checks_the_unit_of_a_deleted_report(cli: Cli, repo: Path) -> None:
     git(repo, "rm", "-q", "reports/2025/jia-qu.yaml")
-    result = disclose("check", "--changed-since", "HEAD", "--as-of", AS_OF, "--format", "json", cwd=repo)
+    result = disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, "--format", "json", cwd=repo)
     assert result.returncode == 1, result.stderr
     found = findings(result)
     assert [(item["rule"], item["unit"]) for item in found] == [("report-missing", "甲区")]
 
 
-def test_changed_since_a_bad_ref_or_outside_git_is_an_error(tmp_path: Path, repo: Path) -> None:
-    lines = invalid(disclose("check", "--changed-since", "no-such-ref", "--as-of", AS_OF, cwd=repo))
+def test_changed_since_a_bad_ref_or_outside_git_is_an_error(cli: Cli, tmp_path: Path, shared_repo: Path) -> None:
+    lines = invalid(disclose(cli, "check", "--changed-since", "no-such-ref", "--as-of", AS_OF, cwd=shared_repo))
     assert lines and lines[0].startswith("--changed-since: ") and "no-such-ref" in lines[0]
     outside = tmp_path / "not-git"
     shutil.copytree(FIXTURE, outside)
     if subprocess.run(["git", "rev-parse"], cwd=outside, env=clean_env(), capture_output=True).returncode == 0:
         pytest.skip("the temporary folder is inside a git repository")
-    lines = invalid(disclose("check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=outside))
+    lines = invalid(disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=outside))
     assert lines[0].startswith("--changed-since: ") and "git" in lines[0]
 
 
 # ---- disclose init and schema in the data repository --------------------------------------------------------
 
 
-def test_init_writes_a_starter_from_the_repository_catalog(repo: Path) -> None:
+def test_init_writes_a_starter_from_the_repository_catalog(cli: Cli, repo: Path) -> None:
     target = repo / "reports" / "2025" / "yi-qu.yaml"
-    ok(disclose("init", "--unit", "乙区政府", "-o", target, cwd=repo / DEEP))
+    ok(disclose(cli, "init", "--unit", "乙区政府", "-o", target, cwd=repo / DEEP))
     text = target.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert (data["unit"], data["year"]) == ("乙区", 2025)  # the latest catalog; the registry name
@@ -631,30 +669,30 @@ def test_init_writes_a_starter_from_the_repository_catalog(repo: Path) -> None:
                                                           "interpretation-forms", "training"]
     assert {entry["status"] for entry in data["tasks"]} == {"planned"}
     assert "青政办字〔2025〕8号" in text
-    assert ok(disclose("validate", cwd=repo)).strip() == "4 reports valid (4 files)"
-    result = disclose("init", "--unit", "乙区", "--year", "2024", cwd=repo)
+    assert ok(disclose(cli, "validate", cwd=repo)).strip() == "4 reports valid (4 files)"
+    result = disclose(cli, "init", "--unit", "乙区", "--year", "2024", cwd=repo)
     assert result.returncode == 2 and "no task catalog for 2024" in result.stderr
 
 
-def test_init_for_a_unit_without_tasks_validates(repo: Path) -> None:
+def test_init_for_a_unit_without_tasks_validates(cli: Cli, repo: Path) -> None:
     target = repo / "reports" / "2025" / "gongshui.yaml"
-    ok(disclose("init", "--unit", "市供水公司", "-o", target, cwd=repo))
-    assert ok(disclose("validate", target, cwd=repo)).startswith("1 report valid")
+    ok(disclose(cli, "init", "--unit", "市供水公司", "-o", target, cwd=repo))
+    assert ok(disclose(cli, "validate", target, cwd=repo)).startswith("1 report valid")
 
 
-def test_init_comments_follow_the_configured_figures(repo: Path) -> None:
+def test_init_comments_follow_the_configured_figures(cli: Cli, repo: Path) -> None:
     write_config(repo, BASE_CONFIG + "rules:\n  feedback_workdays: 5\n  consultation_days: 20\n"
                                      "  multimedia_share_percent: 50\n")
-    text = ok(disclose("init", "--unit", "甲区", cwd=repo))
+    text = ok(disclose(cli, "init", "--unit", "甲区", cwd=repo))
     assert "5 working days" in text and "10 working days" not in text
     assert "20 days" in text and "30 days" not in text
     assert "50%" in text and "30%" not in text
 
 
-def test_schema_enums_come_from_the_repository_registry_and_catalog(repo: Path) -> None:
-    schema = json.loads(ok(disclose("schema", cwd=repo / DEEP)))
+def test_schema_enums_come_from_the_repository_registry_and_catalog(cli: Cli, shared_repo: Path) -> None:
+    schema = json.loads(ok(disclose(cli, "schema", cwd=shared_repo / DEEP)))
     names = set(schema["properties"]["unit"]["enum"])
-    registry = yaml.safe_load((repo / "units.yaml").read_text(encoding="utf-8"))["units"]
+    registry = yaml.safe_load((shared_repo / "units.yaml").read_text(encoding="utf-8"))["units"]
     spelled = {name for unit in registry for name in [unit["name"], *unit.get("aliases", [])]}
     # 威海市X is read as 市X, so the schema offers both spellings.
     assert names == spelled | {"威海" + name for name in spelled if name.startswith("市")}
@@ -733,8 +771,18 @@ def run_ci_steps(tmp_path: Path, repo: Path) -> tuple[dict, dict[str, subprocess
     return job, results
 
 
-def test_the_workflow_of_docs_ci_runs_on_a_data_repository(tmp_path: Path, repo: Path) -> None:
-    _, by_kind = run_ci_steps(tmp_path, repo)
+@pytest.fixture(scope="module")
+def ci_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict[str, subprocess.CompletedProcess[str]]]:
+    """The workflow's steps run once on a repository of their own (the tests only read what they wrote): the
+    repository, the job and the results by kind of step."""
+    folder = tmp_path_factory.mktemp("ci")
+    repo = make_repo(folder / "qinghe")
+    job, by_kind = run_ci_steps(folder, repo)
+    return repo, job, by_kind
+
+
+def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> None:
+    repo, _, by_kind = ci_run
 
     assert ok(by_kind["validate"]).strip() == "3 reports valid (3 files)"
 
@@ -753,8 +801,8 @@ def test_the_workflow_of_docs_ci_runs_on_a_data_repository(tmp_path: Path, repo:
     assert suites <= REGISTRY_UNITS and "甲区" in suites
 
 
-def test_the_quarterly_report_step_of_docs_ci_writes_the_html_artifact(tmp_path: Path, repo: Path) -> None:
-    job, by_kind = run_ci_steps(tmp_path, repo)
+def test_the_quarterly_report_step_of_docs_ci_writes_the_html_artifact(ci_run: tuple) -> None:
+    repo, job, by_kind = ci_run
     report = by_kind["report"]
     if report.returncode != 0 and not (ROOT / "templates" / "report.html.j2").is_file():
         pytest.skip(f"the report templates are not there yet: {report.stderr.strip()[-300:]}")

@@ -12,16 +12,14 @@ import csv
 import html
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import Run, run_in_process
 
 from disclose_cli.documents.render import load_labels
 from disclose_cli.loading.context import bundled_path
@@ -118,19 +116,18 @@ requests:
 
 # --- running the command ------------------------------------------------------------------------------------------
 
-def run_cli(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="120")
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+def run_cli(cli, *args: object, cwd: Path | None = None) -> Run:
+    """``disclose ARGS`` in-process through ``cli`` (the fixture, or ``run_in_process`` in a module fixture)."""
+    return cli(*args, cwd=cwd, env={"NO_COLOR": "1", "COLUMNS": "120"})
 
 
-def ok(result: subprocess.CompletedProcess[str]) -> str:
+def ok(result: Run) -> str:
     assert result.returncode == 0, f"exit {result.returncode}\n{result.stderr}"
     return result.stdout
 
 
-def check_json(data: Path, as_of: str) -> dict:
-    result = run_cli("check", data, "--as-of", as_of, "--format", "json")
+def check_json(cli, data: Path, as_of: str) -> dict:
+    result = run_cli(cli, "check", data, "--as-of", as_of, "--format", "json")
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stdout)
 
@@ -145,13 +142,14 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def render(data: Path):
-    """``render(period, lang, fmt)``: the report's text, each combination rendered once per module."""
+    """``render(period, lang, fmt)``: the report's text, each combination rendered once per module (so through
+    ``run_in_process``, the runner behind the per-test ``cli`` fixture)."""
     cache: dict[tuple[str, str, str], str] = {}
 
     def _render(period: str, lang: str = "zh", fmt: str = "html") -> str:
         key = (period, lang, fmt)
         if key not in cache:
-            cache[key] = ok(run_cli("report", data, "--period", period, "--as-of", PERIODS[period],
+            cache[key] = ok(run_cli(run_in_process, "report", data, "--period", period, "--as-of", PERIODS[period],
                                     "--lang", lang, "--format", fmt))
         return cache[key]
 
@@ -164,7 +162,7 @@ def checked(data: Path):
 
     def _checked(as_of: str) -> dict:
         if as_of not in cache:
-            cache[as_of] = check_json(data, as_of)
+            cache[as_of] = check_json(run_in_process, data, as_of)
         return cache[as_of]
 
     return _checked
@@ -532,77 +530,77 @@ def test_html_is_self_contained(render) -> None:
 
 # --- command behaviour --------------------------------------------------------------------------------------------
 
-def test_default_as_of_is_the_last_day_of_the_period(data: Path) -> None:
-    text = ok(run_cli("report", data, "--period", "2024H1", "--format", "md"))
+def test_default_as_of_is_the_last_day_of_the_period(cli, data: Path) -> None:
+    text = ok(run_cli(cli, "report", data, "--period", "2024H1", "--format", "md"))
     assert "2024-06-30" in text.split("\n## ")[0]
 
 
-def test_templates_folder_overrides_one_template(data: Path, tmp_path: Path) -> None:
+def test_templates_folder_overrides_one_template(cli, data: Path, tmp_path: Path) -> None:
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "report.md.j2").write_text("自定义 {{ data.units_covered }} {{ t.status.fail }} {{ lang }}\n",
                                        encoding="utf-8")
-    covered = len(Expected(check_json(data, "2024-09-30")).units)
-    assert ok(run_cli("report", data, "--period", "2024Q3", "--format", "md", "--templates", mine)) == \
+    covered = len(Expected(check_json(cli, data, "2024-09-30")).units)
+    assert ok(run_cli(cli, "report", data, "--period", "2024Q3", "--format", "md", "--templates", mine)) == \
         f"自定义 {covered} 未通过 zh\n"
-    shipped = ok(run_cli("report", data, "--period", "2024Q3", "--templates", mine))
-    assert shipped == ok(run_cli("report", data, "--period", "2024Q3"))  # html still from the shipped templates
+    shipped = ok(run_cli(cli, "report", data, "--period", "2024Q3", "--templates", mine))
+    assert shipped == ok(run_cli(cli, "report", data, "--period", "2024Q3"))  # html still from the shipped templates
 
 
-def test_a_broken_template_is_an_input_error(data: Path, tmp_path: Path) -> None:
+def test_a_broken_template_is_an_input_error(cli, data: Path, tmp_path: Path) -> None:
     (tmp_path / "report.md.j2").write_text("{{ data.no_such_thing }}\n", encoding="utf-8")
-    result = run_cli("report", data, "--period", "2024Q3", "--format", "md", "--templates", tmp_path)
+    result = run_cli(cli, "report", data, "--period", "2024Q3", "--format", "md", "--templates", tmp_path)
     assert result.returncode == 2
     assert "template" in result.stderr
 
 
-def test_output_file_is_written_atomically(data: Path, tmp_path: Path) -> None:
+def test_output_file_is_written_atomically(cli, data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     target = out / "q3.html"
     target.write_text("old", encoding="utf-8")
-    result = run_cli("report", data, "--period", "2024Q3", "-o", target)
+    result = run_cli(cli, "report", data, "--period", "2024Q3", "-o", target)
     assert result.returncode == 0, result.stderr  # failures in the data are the report's content, not an error
     assert result.stdout == ""
     assert [path.name for path in out.iterdir()] == ["q3.html"]
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    run_cli("report", data, "--period", "2024Q3", "--format", "md", "-o", out / "q3.md")
+    run_cli(cli, "report", data, "--period", "2024Q3", "--format", "md", "-o", out / "q3.md")
     assert sorted(path.name for path in out.iterdir()) == ["q3.html", "q3.md"]
 
 
-def test_invalid_input_exits_2(data: Path, tmp_path: Path) -> None:
+def test_invalid_input_exits_2(cli, data: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("unit: 市科技局\nyear: 2024\ntrainings:\n  - title: 培训\n    date: 2024/6/20\n", encoding="utf-8")
-    result = run_cli("report", bad, "--period", "2024Q3", "-o", tmp_path / "never.html")
+    result = run_cli(cli, "report", bad, "--period", "2024Q3", "-o", tmp_path / "never.html")
     assert result.returncode == 2
     assert "bad.yaml:5" in result.stderr
     assert not (tmp_path / "never.html").exists()
-    assert run_cli("report", data, "--period", "2024Q5").returncode == 2
-    assert run_cli("report", data, "--period", "2024Q3", "--format", "pdf").returncode == 2
-    assert run_cli("report", data, "--period", "2024Q3", "--lang", "fr").returncode == 2
+    assert run_cli(cli, "report", data, "--period", "2024Q5").returncode == 2
+    assert run_cli(cli, "report", data, "--period", "2024Q3", "--format", "pdf").returncode == 2
+    assert run_cli(cli, "report", data, "--period", "2024Q3", "--lang", "fr").returncode == 2
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples/weihai-2024")
-def test_the_weihai_example_reports(tmp_path: Path) -> None:
-    expected = Expected(check_json(EXAMPLES, "2024-09-30"))
+def test_the_weihai_example_reports(cli, tmp_path: Path) -> None:
+    expected = Expected(check_json(cli, EXAMPLES, "2024-09-30"))
     out = tmp_path / "q3.html"
-    ok(run_cli("report", EXAMPLES, "--period", "2024Q3", "-o", out))
+    ok(run_cli(cli, "report", EXAMPLES, "--period", "2024Q3", "-o", out))
     page = Page(out.read_text(encoding="utf-8"))
     assert {row[0] for row in page.rows("units")} == expected.reporting
     assert page.kpi("units-covered") == len(expected.units)
     assert page.kpi("fail") == expected.counts["fail"]
     assert len(page.rows("failures")) == len(expected.failures)
     assert "威政办字〔2024〕27号" in out.read_text(encoding="utf-8")
-    md = ok(run_cli("report", EXAMPLES, "--period", "2024Q3", "--format", "md"))
+    md = ok(run_cli(cli, "report", EXAMPLES, "--period", "2024Q3", "--format", "md"))
     assert {unmd(row[0]) for row in md_rows(md, LABELS["zh"]["sec_units"])} == expected.reporting
     assert md.startswith("# 2024年第三季度政务公开重点工作落实情况\n")
 
 
 # --- plan ---------------------------------------------------------------------------------------------------------
 
-def test_plan_of_a_district_lists_its_tasks_and_quarterly_meetings() -> None:
+def test_plan_of_a_district_lists_its_tasks_and_quarterly_meetings(cli) -> None:
     t = LABELS["zh"]
-    text = ok(run_cli("plan", "--unit", "环翠区"))
+    text = ok(run_cli(cli, "plan", "--unit", "环翠区"))
     assert text.startswith("# 环翠区2024年政务公开工作配档表\n")
     tasks = md_rows(text, t["plan_sec_tasks"] + t["paren"].format(t["item_count"].format(n=43)))
     assert len(tasks) == 43
@@ -615,9 +613,9 @@ def test_plan_of_a_district_lists_its_tasks_and_quarterly_meetings() -> None:
     assert any(row[1] == t["rules"]["multimedia-share"] and "30%" in row[3] for row in duties)
 
 
-def test_plan_in_html(tmp_path: Path) -> None:
+def test_plan_in_html(cli, tmp_path: Path) -> None:
     out = tmp_path / "plan.html"
-    ok(run_cli("plan", "--unit", "环翠区", "--format", "html", "-o", out))
+    ok(run_cli(cli, "plan", "--unit", "环翠区", "--format", "html", "-o", out))
     text = out.read_text(encoding="utf-8")
     page = Page(text)
     assert len(page.rows("tasks")) == 43
@@ -628,9 +626,9 @@ def test_plan_in_html(tmp_path: Path) -> None:
     assert [path.name for path in tmp_path.iterdir()] == ["plan.html"]
 
 
-def test_plan_of_a_department_has_half_years_and_role_tasks() -> None:
+def test_plan_of_a_department_has_half_years_and_role_tasks(cli) -> None:
     t = LABELS["en"]
-    text = ok(run_cli("plan", "--unit", "市教育局", "--lang", "en"))
+    text = ok(run_cli(cli, "plan", "--unit", "市教育局", "--lang", "en"))
     duties = md_rows(text, t["plan_sec_duties"])
     assert [(row[2], row[0]) for row in duties if row[1] == t["rules"]["meeting-frequency"]] == [
         ("2024H1", "2024-06-30"), ("2024H2", "2024-12-31")]
@@ -640,17 +638,17 @@ def test_plan_of_a_department_has_half_years_and_role_tasks() -> None:
         assert len({len(row) for row in table["rows"]}) == 1
 
 
-def test_plan_csv_starts_with_a_bom() -> None:
-    result = subprocess.run([sys.executable, "-m", "disclose_cli", "plan", "--unit", "环翠区", "--format", "csv"],
-                            capture_output=True, timeout=120)
+def test_plan_csv_starts_with_a_bom(cli) -> None:
+    result = cli("plan", "--unit", "环翠区", "--format", "csv")
     assert result.returncode == 0
-    assert result.stdout.startswith("\ufeff".encode("utf-8"))
-    rows = list(csv.reader(io.StringIO(result.stdout.decode("utf-8-sig"))))
+    raw = result.stdout.encode("utf-8")  # the bytes written (Run decodes them as UTF-8)
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == LABELS["zh"]["plan_csv"]
 
 
-def test_plan_of_an_unknown_unit_exits_2() -> None:
-    assert run_cli("plan", "--unit", "不存在的单位").returncode == 2
+def test_plan_of_an_unknown_unit_exits_2(cli) -> None:
+    assert run_cli(cli, "plan", "--unit", "不存在的单位").returncode == 2
 
 
 # --- labels -------------------------------------------------------------------------------------------------------

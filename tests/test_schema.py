@@ -8,15 +8,13 @@ YAML language server reads them: dates stay strings, numbers stay numbers.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
+from conftest import Run, run_in_process
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,18 +55,7 @@ def load_yaml(text: str) -> object:
     return yaml.load(text, Loader=EditorLoader)  # noqa: S506 - a SafeLoader subclass
 
 
-def env() -> dict[str, str]:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
-    environment.update(PYTHONIOENCODING="utf-8", NO_COLOR="1")
-    return environment
-
-
-def disclose(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env(),
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
+def ok(result: Run) -> str:
     assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
     assert "Traceback" not in result.stderr
     return result.stdout
@@ -85,7 +72,8 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def schema_text(workdir: Path) -> str:
-    return ok(disclose("schema", cwd=workdir))
+    # Exported once per module; the ``cli`` fixture is per test, so this calls the same in-process runner.
+    return ok(run_in_process("schema", cwd=workdir))
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +163,8 @@ def test_help_texts_carry_both_languages(schema: dict) -> None:
 # ---- closed enums ---------------------------------------------------------------------------------------------
 
 
-def test_unit_lists_every_registry_name_and_alias(schema: dict, workdir: Path) -> None:
-    units = json.loads(ok(disclose("units", "--format", "json", cwd=workdir)))
+def test_unit_lists_every_registry_name_and_alias(cli, schema: dict, workdir: Path) -> None:
+    units = json.loads(ok(cli("units", "--format", "json", cwd=workdir)))
     spelled = {name for unit in units for name in [unit["name"], *unit["aliases"]]}
     # 威海市X is read as 市X, so the schema offers both spellings.
     expected = spelled | {"威海" + name for name in spelled if name.startswith("市")}
@@ -185,38 +173,38 @@ def test_unit_lists_every_registry_name_and_alias(schema: dict, workdir: Path) -
     assert {"环翠区", "市科技局", "高区"} <= set(enum)
 
 
-def test_task_lists_the_catalog_ids(schema: dict, workdir: Path) -> None:
-    tasks = json.loads(ok(disclose("tasks", "--format", "json", cwd=workdir)))
+def test_task_lists_the_catalog_ids(cli, schema: dict, workdir: Path) -> None:
+    tasks = json.loads(ok(cli("tasks", "--format", "json", cwd=workdir)))
     enum = schema["$defs"]["TaskProgress"]["properties"]["task"]["enum"]
     assert set(enum) == {task["id"] for task in tasks} and len(enum) == 43
 
 
-def test_closed_enums_of_form_status_and_waiver_rule(schema: dict, workdir: Path) -> None:
+def test_closed_enums_of_form_status_and_waiver_rule(cli, schema: dict, workdir: Path) -> None:
     definitions = schema["$defs"]
     assert definitions["Interpretation"]["properties"]["form"]["enum"] == FORMS
     assert definitions["TaskProgress"]["properties"]["status"]["enum"] == STATUSES
     rules = definitions["Waiver"]["properties"]["rule"]["enum"]
     # Every rule may be waived, in the editor as in validate: the enum is exactly what `disclose rules` lists.
-    listed = [line.split()[0] for line in ok(disclose("rules", cwd=workdir)).splitlines() if line.strip()]
+    listed = [line.split()[0] for line in ok(cli("rules", cwd=workdir)).splitlines() if line.strip()]
     assert rules == listed and len(rules) == 11
     assert schema["properties"]["year"]["enum"] == [2023, 2024]  # 2023: kept for the 2024 annual report
 
 
-def test_schema_output_file(schema_text: str, workdir: Path) -> None:
+def test_schema_output_file(cli, schema_text: str, workdir: Path) -> None:
     target = workdir / "out" / "report.schema.json"
     target.parent.mkdir(exist_ok=True)
-    result = disclose("schema", "-o", target, cwd=workdir)
+    result = cli("schema", "-o", target, cwd=workdir)
     assert result.returncode == 0 and result.stdout == ""
     assert target.read_text(encoding="utf-8") == schema_text
     # Written again (atomically) over its previous self; a folder is not a file.
     target.write_text("old", encoding="utf-8")
-    ok(disclose("schema", "--output", target, cwd=workdir))
+    ok(cli("schema", "--output", target, cwd=workdir))
     assert target.read_text(encoding="utf-8") == schema_text
-    assert disclose("schema", "-o", workdir / "out", cwd=workdir).returncode == 2
+    assert cli("schema", "-o", workdir / "out", cwd=workdir).returncode == 2
 
 
-def test_the_schema_is_byte_identical_across_runs(schema_text: str, workdir: Path) -> None:
-    assert ok(disclose("schema", cwd=workdir)) == schema_text
+def test_the_schema_is_byte_identical_across_runs(cli, schema_text: str, workdir: Path) -> None:
+    assert ok(cli("schema", cwd=workdir)) == schema_text
 
 
 # ---- the shipped examples and a broken copy ---------------------------------------------------------------------
@@ -249,32 +237,32 @@ def test_there_are_examples() -> None:
     assert len(EXAMPLE_FILES) >= 5
 
 
-def test_a_waiver_for_a_whole_year_written_unquoted(validator: jsonschema.Draft202012Validator,
-                                                    workdir: Path) -> None:
+def test_a_waiver_for_a_whole_year_written_unquoted(cli, validator: jsonschema.Draft202012Validator,
+                                                         workdir: Path) -> None:
     text = ("unit: 市科技局\nyear: 2024\nwaivers:\n  - rule: training-frequency\n    subject: 2024\n"
             "    reason: 机构改革\n    approved_by: 市政府办公室\n")
     path = workdir / "waiver.yaml"
     path.write_text(text, encoding="utf-8")
-    ok(disclose("validate", path, cwd=workdir))
+    ok(cli("validate", path, cwd=workdir))
     assert errors(validator, load_yaml(text)) == []
 
 
-def test_a_request_outcome_written_as_its_table_label(validator: jsonschema.Draft202012Validator,
-                                                      workdir: Path) -> None:
+def test_a_request_outcome_written_as_its_table_label(cli, validator: jsonschema.Draft202012Validator,
+                                                           workdir: Path) -> None:
     text = ("unit: 市科技局\nyear: 2024\nrequests:\n  - ref: 威科技依申〔2024〕1号\n    received: 2024-03-01\n"
             "    answered: 2024-03-15\n    outcome: （一）予以公开\n")
     path = workdir / "outcome-label.yaml"
     path.write_text(text, encoding="utf-8")
-    ok(disclose("validate", path, cwd=workdir))
+    ok(cli("validate", path, cwd=workdir))
     assert errors(validator, load_yaml(text)) == []
 
 
-def test_every_unit_spelling_disclose_accepts_is_in_the_schema(validator: jsonschema.Draft202012Validator,
-                                                               workdir: Path) -> None:
+def test_every_unit_spelling_disclose_accepts_is_in_the_schema(cli, validator: jsonschema.Draft202012Validator,
+                                                                    workdir: Path) -> None:
     text = "unit: 威海市科技局\nyear: 2024\n"
     path = workdir / "prefixed.yaml"
     path.write_text(text, encoding="utf-8")
-    ok(disclose("validate", path, cwd=workdir))
+    ok(cli("validate", path, cwd=workdir))
     assert errors(validator, load_yaml(text)) == []
 
 
@@ -299,8 +287,8 @@ def broken_copy() -> str:
     return text
 
 
-def test_a_broken_copy_is_rejected_at_the_expected_paths(validator: jsonschema.Draft202012Validator,
-                                                         workdir: Path) -> None:
+def test_a_broken_copy_is_rejected_at_the_expected_paths(cli, validator: jsonschema.Draft202012Validator,
+                                                              workdir: Path) -> None:
     assert errors(validator, load_yaml(base_example())) == []
     found = errors(validator, load_yaml(broken_copy()))
     paths = [path for path, _ in found]
@@ -314,7 +302,7 @@ def test_a_broken_copy_is_rejected_at_the_expected_paths(validator: jsonschema.D
     # disclose validate agrees: the same four places, as FILE:LINE:COL.
     path = workdir / "broken.yaml"
     path.write_text(broken_copy(), encoding="utf-8")
-    result = disclose("validate", path, cwd=workdir)
+    result = cli("validate", path, cwd=workdir)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert all(re.match(rf"{re.escape(str(path))}:\d+:\d+: ", line) for line in lines), lines
@@ -343,17 +331,17 @@ SECTIONS = ["tasks", "consultations", "decisions", "interpretations", "meetings"
             "requests", "waivers"]
 
 
-def test_init_writes_a_valid_starter_with_every_task_planned(workdir: Path,
-                                                              validator: jsonschema.Draft202012Validator) -> None:
+def test_init_writes_a_valid_starter_with_every_task_planned(cli, workdir: Path,
+                                                                   validator: jsonschema.Draft202012Validator) -> None:
     target = workdir / "init" / "huancui.yaml"
     target.parent.mkdir()
-    result = disclose("init", "--unit", "环翠区", "-o", target, cwd=workdir)
+    result = cli("init", "--unit", "环翠区", "-o", target, cwd=workdir)
     assert result.returncode == 0 and result.stdout == "", result.stderr
-    assert ok(disclose("validate", target, cwd=workdir)).strip() == "1 report valid (1 file)"
+    assert ok(cli("validate", target, cwd=workdir)).strip() == "1 report valid (1 file)"
     text = target.read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert (data["unit"], data["year"]) == ("环翠区", 2024)
-    tasks = json.loads(ok(disclose("tasks", "--unit", "环翠区", "--format", "json", cwd=workdir)))
+    tasks = json.loads(ok(cli("tasks", "--unit", "环翠区", "--format", "json", cwd=workdir)))
     assert [entry["task"] for entry in data["tasks"]] == [task["id"] for task in tasks]
     assert all(set(entry) == {"task", "status"} and entry["status"] == "planned" for entry in data["tasks"])
     assert set(data) == {"unit", "year", *SECTIONS}
@@ -361,8 +349,8 @@ def test_init_writes_a_valid_starter_with_every_task_planned(workdir: Path,
     assert errors(validator, load_yaml(text)) == []
 
 
-def test_init_comments_every_section(workdir: Path) -> None:
-    text = ok(disclose("init", "--unit", "环翠区", cwd=workdir))
+def test_init_comments_every_section(cli, workdir: Path) -> None:
+    text = ok(cli("init", "--unit", "环翠区", cwd=workdir))
     lines = text.splitlines()
     for section in SECTIONS:
         (index,) = [number for number, line in enumerate(lines) if re.match(rf"{section}:", line)]
@@ -374,39 +362,39 @@ def test_init_comments_every_section(workdir: Path) -> None:
     assert task_lines and all(re.search(r"#\s*\S.*完成时限", line) for line in task_lines)
 
 
-def test_init_never_overwrites(workdir: Path) -> None:
+def test_init_never_overwrites(cli, workdir: Path) -> None:
     target = workdir / "keep.yaml"
-    ok(disclose("init", "--unit", "环翠区", "-o", target, cwd=workdir))
+    ok(cli("init", "--unit", "环翠区", "-o", target, cwd=workdir))
     before = target.read_bytes()
     target.write_bytes(before + "# my notes\n".encode())
     edited = target.read_bytes()
-    result = disclose("init", "--unit", "环翠区", "-o", target, cwd=workdir)
+    result = cli("init", "--unit", "环翠区", "-o", target, cwd=workdir)
     assert result.returncode == 2
     assert re.match(rf"{re.escape(str(target))}: .*already exists", result.stderr), result.stderr
     assert target.read_bytes() == edited
     # Not even through a dangling link.
     link = workdir / "link.yaml"
     link.symlink_to(workdir / "nowhere.yaml")
-    assert disclose("init", "--unit", "环翠区", "-o", link, cwd=workdir).returncode == 2
+    assert cli("init", "--unit", "环翠区", "-o", link, cwd=workdir).returncode == 2
     assert not (workdir / "nowhere.yaml").exists()
 
 
-def test_init_without_output_prints_the_starter(workdir: Path) -> None:
+def test_init_without_output_prints_the_starter(cli, workdir: Path) -> None:
     target = workdir / "printed.yaml"
-    ok(disclose("init", "--unit", "环翠区", "-o", target, cwd=workdir))
-    printed = disclose("init", "--unit", "环翠区政府", "--year", "2024", cwd=workdir)
+    ok(cli("init", "--unit", "环翠区", "-o", target, cwd=workdir))
+    printed = cli("init", "--unit", "环翠区政府", "--year", "2024", cwd=workdir)
     assert ok(printed) == target.read_text(encoding="utf-8")  # an alias gives the same starter
 
 
-def test_init_of_an_unknown_unit_or_year(workdir: Path) -> None:
-    result = disclose("init", "--unit", "环翠", cwd=workdir)
+def test_init_of_an_unknown_unit_or_year(cli, workdir: Path) -> None:
+    result = cli("init", "--unit", "环翠", cwd=workdir)
     assert result.returncode == 2 and "unknown unit '环翠'" in result.stderr and "did you mean" in result.stderr
-    result = disclose("init", "--unit", "环翠区", "--year", "2023", cwd=workdir)
+    result = cli("init", "--unit", "环翠区", "--year", "2023", cwd=workdir)
     assert result.returncode == 2 and "no task catalog for 2023" in result.stderr
 
 
 @pytest.mark.parametrize("unit", ["市科技局", "高区", "市委编办"])
-def test_init_starters_of_other_kinds_validate(workdir: Path, unit: str) -> None:
+def test_init_starters_of_other_kinds_validate(cli, workdir: Path, unit: str) -> None:
     target = workdir / f"starter-{unit}.yaml"
-    ok(disclose("init", "--unit", unit, "-o", target, cwd=workdir))
-    assert ok(disclose("validate", target, cwd=workdir)).startswith("1 report valid")
+    ok(cli("init", "--unit", unit, "-o", target, cwd=workdir))
+    assert ok(cli("validate", target, cwd=workdir)).startswith("1 report valid")

@@ -9,15 +9,13 @@ one line each, as ``FILE:LINE:COL: message`` on stderr, never with a traceback; 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import Run
 
 HERE = Path(__file__).resolve().parent
 INVALID = HERE / "invalid"
@@ -25,11 +23,9 @@ INVALID = HERE / "invalid"
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
 
 
-def run_cli(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m disclose_cli ARGS`` with stdout and stderr kept apart."""
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+def run_cli(cli, *args: object, cwd: Path | None = None) -> Run:
+    """``disclose ARGS`` in-process through the ``cli`` fixture, stdout and stderr kept apart."""
+    return cli(*args, cwd=cwd, env={"NO_COLOR": "1", "COLUMNS": "100"})
 
 
 @dataclass(frozen=True)
@@ -192,7 +188,7 @@ def assert_case(stderr: str, file: str, case: Case) -> None:
         assert any(matches(p, file, expected) for expected in allowed), f"unexpected problem: {p.raw}"
 
 
-def assert_invalid_run(result: subprocess.CompletedProcess[str]) -> None:
+def assert_invalid_run(result: Run) -> None:
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     assert result.stdout == "", "problems belong on stderr; stdout stays empty when input is invalid"
@@ -218,65 +214,65 @@ def test_every_static_case_has_its_file() -> None:
 
 
 @pytest.mark.parametrize(("name", "case"), case_params(CASES))
-def test_broken_file(invalid_dir: Path, name: str, case: Case) -> None:
-    result = run_cli("validate", name, cwd=invalid_dir)
+def test_broken_file(cli, invalid_dir: Path, name: str, case: Case) -> None:
+    result = run_cli(cli, "validate", name, cwd=invalid_dir)
     assert_invalid_run(result)
     assert_case(result.stderr, name, case)
 
 
 @pytest.mark.parametrize(("name", "case"), case_params({name: case for name, (_, case) in GENERATED.items()}))
-def test_broken_file_with_special_bytes(tmp_path: Path, name: str, case: Case) -> None:
+def test_broken_file_with_special_bytes(cli, tmp_path: Path, name: str, case: Case) -> None:
     (tmp_path / name).write_bytes(GENERATED[name][0])
-    result = run_cli("validate", name, cwd=tmp_path)
+    result = run_cli(cli, "validate", name, cwd=tmp_path)
     assert_invalid_run(result)
     assert_case(result.stderr, name, case)
 
 
-def test_gbk_message_names_the_encoding_and_the_fix(tmp_path: Path) -> None:
+def test_gbk_message_names_the_encoding_and_the_fix(cli, tmp_path: Path) -> None:
     (tmp_path / "gbk.yaml").write_bytes(GENERATED["gbk.yaml"][0])
-    result = run_cli("validate", "gbk.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "gbk.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     [problem] = problems(result.stderr)
     assert "iconv -f GB18030 -t UTF-8" in problem.message
     assert "gbk.yaml" in problem.message
 
 
-def test_same_unit_and_year_in_two_files_names_both(invalid_dir: Path) -> None:
-    result = run_cli("validate", *SAME_UNIT, cwd=invalid_dir)
+def test_same_unit_and_year_in_two_files_names_both(cli, invalid_dir: Path) -> None:
+    result = run_cli(cli, "validate", *SAME_UNIT, cwd=invalid_dir)
     assert_invalid_run(result)
     assert_case(result.stderr, SAME_UNIT[1], Case((SAME_UNIT_PROBLEM,)))
 
 
 @pytest.mark.parametrize("name", SAME_UNIT)
-def test_each_same_unit_file_is_valid_alone(invalid_dir: Path, name: str) -> None:
-    result = run_cli("validate", name, cwd=invalid_dir)
+def test_each_same_unit_file_is_valid_alone(cli, invalid_dir: Path, name: str) -> None:
+    result = run_cli(cli, "validate", name, cwd=invalid_dir)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
 
-def test_missing_path(tmp_path: Path) -> None:
-    result = run_cli("validate", "missing.yaml", cwd=tmp_path)
+def test_missing_path(cli, tmp_path: Path) -> None:
+    result = run_cli(cli, "validate", "missing.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     [line] = result.stderr.splitlines()
     assert line.startswith("missing.yaml:")
     assert "no such file or folder" in line
 
 
-def test_folder_without_yaml(tmp_path: Path) -> None:
+def test_folder_without_yaml(cli, tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "readme.txt").write_text("unit: 环翠区\nyear: 2024\n", encoding="utf-8")
-    result = run_cli("validate", "notes", cwd=tmp_path)
+    result = run_cli(cli, "validate", "notes", cwd=tmp_path)
     assert_invalid_run(result)
     [line] = result.stderr.splitlines()
     assert line.startswith("notes:")
     assert "no .yaml or .yml files" in line
 
 
-def test_path_problems_are_printed_as_path_and_message(tmp_path: Path) -> None:
+def test_path_problems_are_printed_as_path_and_message(cli, tmp_path: Path) -> None:
     # A missing path or a folder without YAML files has no line to point at: such a problem is printed as
     # ``PATH: message``, one line each (FILE:LINE:COL is for problems at a position in a file).
     (tmp_path / "notes").mkdir()
-    result = run_cli("validate", "missing.yaml", "notes", cwd=tmp_path)
+    result = run_cli(cli, "validate", "missing.yaml", "notes", cwd=tmp_path)
     assert_invalid_run(result)
     assert sorted(result.stderr.splitlines()) == ["missing.yaml: no such file or folder",
                                                   "notes: no .yaml or .yml files in this folder"]
@@ -290,24 +286,24 @@ def test_path_problems_are_printed_as_path_and_message(tmp_path: Path) -> None:
     pytest.param("unit: 环翠区\nyear: 2024\ntrainings:\n  - title: 培训\n    \tdate: 2024-06-20\n", 5, 5,
                  id="spaces-then-tab"),
 ])
-def test_tab_indentation_is_named(tmp_path: Path, text: str, line: int, col: int) -> None:
+def test_tab_indentation_is_named(cli, tmp_path: Path, text: str, line: int, col: int) -> None:
     (tmp_path / "report.yaml").write_text(text, encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     assert_case(result.stderr, "report.yaml", Case((E(line, col, "tab", "spaces"),)))
 
 
-def test_a_tab_after_a_colon_is_a_separator(tmp_path: Path) -> None:
+def test_a_tab_after_a_colon_is_a_separator(cli, tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text("unit:\t环翠区\nyear:\t2024\n", encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
 
-def test_a_separator_tab_does_not_hide_the_real_syntax_error(tmp_path: Path) -> None:
+def test_a_separator_tab_does_not_hide_the_real_syntax_error(cli, tmp_path: Path) -> None:
     # The tab after 'title:' is a legal separator; the error is the second ': ' on the line.
     (tmp_path / "report.yaml").write_text(
         "unit: 环翠区\nyear: 2024\ntrainings:\n  - title:\t培训: 二期\n    date: 2024-06-20\n", encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     assert_case(result.stderr, "report.yaml", Case((E(4, 14, "mapping values are not allowed"),)))
     assert "tab" not in result.stderr
@@ -315,12 +311,12 @@ def test_a_separator_tab_does_not_hide_the_real_syntax_error(tmp_path: Path) -> 
 
 @pytest.mark.parametrize(("escape", "shown"), [("\\n", "\\n"), ("\\r", "\\r"), ("\\t", "\\t"), ("\\a", "<U+0007>"),
                                                ("\\e", "<U+001B>")])
-def test_a_control_character_in_a_quoted_value_keeps_one_line_per_problem(tmp_path: Path, escape: str,
-                                                                          shown: str) -> None:
+def test_a_control_character_in_a_quoted_value_keeps_one_line_per_problem(cli, tmp_path: Path, escape: str,
+                                                                               shown: str) -> None:
     # YAML escapes in double quotes put a newline (or another control character) into the unit and the key;
     # the messages quote them escaped, so each problem stays on one line.
     (tmp_path / "report.yaml").write_text(f'unit: "环翠{escape}区"\nyear: 2024\n"ti{escape}tle": 1\n', encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     assert len(result.stderr.splitlines()) == 2, result.stderr
     assert_case(result.stderr, "report.yaml", Case((E(1, 7, f"unknown unit '环翠{shown}区'"),
@@ -328,34 +324,34 @@ def test_a_control_character_in_a_quoted_value_keeps_one_line_per_problem(tmp_pa
 
 
 @pytest.mark.parametrize("ref", ["123", "0123"])
-def test_a_bare_number_ref_is_an_error_not_silently_changed(tmp_path: Path, ref: str) -> None:
+def test_a_bare_number_ref_is_an_error_not_silently_changed(cli, tmp_path: Path, ref: str) -> None:
     # 0123 would be the YAML 1.1 octal 83: the ref must be quoted, and the message shows it as written.
     (tmp_path / "report.yaml").write_text(
         f"unit: 环翠区\nyear: 2024\nrequests:\n  - ref: {ref}\n    received: 2024-03-01\n    answered: 2024-03-05\n",
         encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     assert_case(result.stderr, "report.yaml", Case((E(4, 10, "'ref' must be text", f"but {ref} is read", "quotes"),)))
     assert "83" not in result.stderr
 
 
-def test_a_quoted_number_ref_is_text(tmp_path: Path) -> None:
+def test_a_quoted_number_ref_is_text(cli, tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text(
         'unit: 环翠区\nyear: 2024\nrequests:\n  - ref: "0123"\n    received: 2024-03-01\n    answered: 2024-03-05\n',
         encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
 
-def test_valid_file(tmp_path: Path) -> None:
+def test_valid_file(cli, tmp_path: Path) -> None:
     (tmp_path / "kj.yaml").write_text(VALID_REPORT, encoding="utf-8")
-    result = run_cli("validate", "kj.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "kj.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "1 report valid" in result.stdout
 
 
-def test_readme_example_report_is_valid(tmp_path: Path) -> None:
+def test_readme_example_report_is_valid(cli, tmp_path: Path) -> None:
     readme = HERE.parent / "README.md"
     if not readme.is_file():
         pytest.skip("no README.md")
@@ -364,25 +360,25 @@ def test_readme_example_report_is_valid(tmp_path: Path) -> None:
     if example is None:
         pytest.skip("README.md has no example report")
     (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
-    result = run_cli("validate", "example.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "example.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
 
-def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+def test_utf8_bom_is_accepted(cli, tmp_path: Path) -> None:
     (tmp_path / "kj.yaml").write_bytes(b"\xef\xbb\xbf" + VALID_REPORT.encode("utf-8"))
-    result = run_cli("validate", "kj.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "kj.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
 
-def test_crlf_line_endings_are_accepted(tmp_path: Path) -> None:
+def test_crlf_line_endings_are_accepted(cli, tmp_path: Path) -> None:
     (tmp_path / "kj.yaml").write_bytes(VALID_REPORT.replace("\n", "\r\n").encode("utf-8"))
-    result = run_cli("validate", "kj.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "kj.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
 
 
-def test_a_broken_record_does_not_hide_problems_of_other_records(tmp_path: Path) -> None:
+def test_a_broken_record_does_not_hide_problems_of_other_records(cli, tmp_path: Path) -> None:
     # Two broken records in two sections and a consistency problem in a third: all are reported.
     (tmp_path / "report.yaml").write_text("""\
 unit: 环翠区
@@ -404,7 +400,7 @@ consultations:
     opened: 2024-03-01
     closed: 2024-02-01
 """, encoding="utf-8")
-    result = run_cli("validate", "report.yaml", cwd=tmp_path)
+    result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
     assert_case(result.stderr, "report.yaml", Case((
         E(6, 23, "'public_attendees'", "whole number"),
@@ -418,7 +414,7 @@ def _snapshot(folder: Path) -> dict[Path, tuple[bytes, int]]:
     return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_whole_folder_prints_every_problem_in_one_run(tmp_path: Path) -> None:
+def test_whole_folder_prints_every_problem_in_one_run(cli, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     shutil.copytree(INVALID, reports)
     for name, (raw, _) in GENERATED.items():
@@ -427,7 +423,7 @@ def test_whole_folder_prints_every_problem_in_one_run(tmp_path: Path) -> None:
     (tmp_path / "no_yaml_here" / "notes.txt").write_text("nothing\n", encoding="utf-8")
     before = _snapshot(tmp_path)
 
-    result = run_cli("validate", "reports", "missing.yaml", "no_yaml_here", cwd=tmp_path)
+    result = run_cli(cli, "validate", "reports", "missing.yaml", "no_yaml_here", cwd=tmp_path)
 
     assert_invalid_run(result)
     assert _snapshot(tmp_path) == before, "validate must not touch its input files"

@@ -262,54 +262,53 @@ def test_an_override_with_a_bad_date_is_an_error(tmp_path):
 
 # ---- the command line ----------------------------------------------------------------------------------------
 
-def _invoke(*args: str):
-    from conftest import run_in_process
+def _invoke(cli, *args: str):
+    """``disclose workdays ARGS`` in-process, through the ``cli`` fixture."""
+    return cli("workdays", *args)
 
-    return run_in_process("workdays", *args)
 
-
-def test_cli_add_prints_the_date_last():
-    result = _invoke("add", "2024-09-27", "10")
+def test_cli_add_prints_the_date_last(cli):
+    result = _invoke(cli, "add", "2024-09-27", "10")
     assert result.returncode == 0, (result.stdout + result.stderr)
     assert (result.stdout + result.stderr).strip().splitlines()[-1] == "2024-10-16"
 
 
-def test_cli_add_across_the_spring_festival():
-    result = _invoke("add", "2024-02-05", "20")
+def test_cli_add_across_the_spring_festival(cli):
+    result = _invoke(cli, "add", "2024-02-05", "20")
     assert result.returncode == 0, (result.stdout + result.stderr)
     assert (result.stdout + result.stderr).strip().splitlines()[-1] == "2024-03-08"
 
 
-def test_cli_count():
-    result = _invoke("count", "2024-09-27", "2024-10-16")
+def test_cli_count(cli):
+    result = _invoke(cli, "count", "2024-09-27", "2024-10-16")
     assert result.returncode == 0, (result.stdout + result.stderr)
     assert (result.stdout + result.stderr).strip().splitlines()[-1] == "10"
 
 
-def test_cli_count_of_the_same_day_is_zero():
-    result = _invoke("count", "2024-10-16", "2024-10-16")
+def test_cli_count_of_the_same_day_is_zero(cli):
+    result = _invoke(cli, "count", "2024-10-16", "2024-10-16")
     assert result.returncode == 0, (result.stdout + result.stderr)
     assert (result.stdout + result.stderr).strip().splitlines()[-1] == "0"
 
 
-def test_cli_uses_the_calendar_file(tmp_path):
+def test_cli_uses_the_calendar_file(cli, tmp_path):
     path = tmp_path / "calendar.yaml"
     path.write_text("holidays: [2024-10-16]\n", encoding="utf-8")
-    result = _invoke("add", "2024-09-27", "10", "--calendar", str(path))
+    result = _invoke(cli, "add", "2024-09-27", "10", "--calendar", str(path))
     assert result.returncode == 0, (result.stdout + result.stderr)
     assert (result.stdout + result.stderr).strip().splitlines()[-1] == "2024-10-17"
 
 
-def test_cli_rejects_a_clashing_calendar_file(tmp_path):
+def test_cli_rejects_a_clashing_calendar_file(cli, tmp_path):
     path = tmp_path / "calendar.yaml"
     path.write_text("holidays: [2024-10-16]\nworkdays: [2024-10-16]\n", encoding="utf-8")
-    result = _invoke("add", "2024-09-27", "10", "--calendar", str(path))
+    result = _invoke(cli, "add", "2024-09-27", "10", "--calendar", str(path))
     assert result.returncode == 2
     assert "2024-10-16" in (result.stdout + result.stderr)
 
 
-def test_cli_warns_about_an_unknown_year():
-    result = _invoke("add", "2030-09-27", "1")
+def test_cli_warns_about_an_unknown_year(cli):
+    result = _invoke(cli, "add", "2030-09-27", "1")
     assert result.returncode == 0, (result.stdout + result.stderr)
     assert "2030" in result.stderr and "warning" in result.stderr
     assert result.stdout.strip().splitlines()[-1] == "2030-09-30"
@@ -325,25 +324,25 @@ def test_cli_warns_about_an_unknown_year():
     ["count", "2024-02-30", "2024-03-01"],
     ["count", "2024-09-27"],  # END missing
 ])
-def test_cli_usage_errors_exit_2(args):
-    result = _invoke(*args)
+def test_cli_usage_errors_exit_2(cli, args):
+    result = _invoke(cli, *args)
     assert result.returncode == 2, (result.stdout + result.stderr)
 
 
-def test_cli_negative_count_names_the_range():
-    result = _invoke("add", "--", "2024-09-27", "-1")
+def test_cli_negative_count_names_the_range(cli):
+    result = _invoke(cli, "add", "--", "2024-09-27", "-1")
     assert result.returncode == 2
     assert "-1" in (result.stdout + result.stderr) and ">=0" in (result.stdout + result.stderr).replace(" ", "")
 
 
-def test_cli_end_before_start_says_so():
-    result = _invoke("count", "2024-10-16", "2024-09-27")
+def test_cli_end_before_start_says_so(cli):
+    result = _invoke(cli, "count", "2024-10-16", "2024-09-27")
     assert result.returncode == 2
     assert "before START" in (result.stdout + result.stderr)
 
 
-def test_cli_bad_date_says_how_to_write_it():
-    result = _invoke("add", "2024-13-01", "1")
+def test_cli_bad_date_says_how_to_write_it(cli):
+    result = _invoke(cli, "add", "2024-13-01", "1")
     assert result.returncode == 2
     assert "YYYY-MM-DD" in (result.stdout + result.stderr)
 
@@ -355,6 +354,8 @@ def test_cli_bad_date_says_how_to_write_it():
 ])
 def test_the_installed_entry_point(args, code, last_line):
     # Through main() as the `disclose` script runs it, which maps click's errors to its own exit codes.
+    # A real process on purpose: `python -m disclose_cli` goes through entry.run (signal handler, os._exit),
+    # which the in-process tests never reach.
     done = subprocess.run([sys.executable, "-m", "disclose_cli", "workdays", *args], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == code, done.stderr

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -50,9 +48,8 @@ def test_same_values_as_the_c_loader_or_a_located_problem(case: Path) -> None:
         assert _without_lines(document.data) == expected
 
 
-def test_validate_answers_every_case_in_one_run_without_a_traceback(tmp_path: Path) -> None:
-    completed = subprocess.run([sys.executable, "-m", "disclose_cli", "validate", str(SUITE)],
-                               capture_output=True, text=True, cwd=tmp_path, timeout=300)
+def test_validate_answers_every_case_in_one_run_without_a_traceback(cli, tmp_path: Path) -> None:
+    completed = cli("validate", str(SUITE), cwd=tmp_path)
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     named = {line.split(":", 1)[0] for line in completed.stderr.splitlines()}
