@@ -27,7 +27,6 @@ Fails::
     annual_report_figures:
       table3:
         new: [3, 1, 0, 0, 0, 0, 5]      # 总计 5 is not 3 + 1
-        ...
 """
 
 from __future__ import annotations
@@ -46,6 +45,30 @@ NAME = Phrase("Annual report arithmetic", "年度报告统计表勾稽关系")
 SUBJECT = "cell"
 IN_CATALOG = False  # the national format's arithmetic, not a row of the table
 CHECKS_ANNUAL_FIGURES = True
+
+DOC_ZH = """annual-report-arithmetic：年度报告各统计表的数据逐格勾稽相符。
+
+依据：国办公开办函〔2021〕30号年度报告格式表三所列“第一项加第二项之和，等于第三项加第四项之和”，以及由表格结构得出的其他关系：表三每列（七）总计等于各办理结果之和，每行总计等于六类申请人之和；表四每组总计等于维持、纠正、其他、尚未审结之和；本年“二、上年结转”等于上年报告的“四、结转下年度继续办理”（上年报告在数据中时）。
+
+计算方法：单位手工填报了表三、表四（annual_report_figures）的，检查填报数据；否则检查按申请和复议诉讼记录统计的数据（结构上必然相符，可能出错的是无法计入的申请：未填申请人类别、已办结未填办理结果、逾期未补正但办理结果不是（六）1）。既填报又有分类记录的，两者须逐格一致。每项未通过均指出表、行、列；若一个数据有误即可解释全部不平衡，则直接指出该格。对象：表、行、列。
+
+通过示例::
+
+    annual_report_figures:
+      table3:
+        new: [3, 1, 0, 0, 0, 0, 4]
+        carried_in: [0, 0, 0, 0, 0, 0, 0]
+        disclosed: [2, 1, 0, 0, 0, 0, 3]
+        total: [2, 1, 0, 0, 0, 0, 3]
+        carried_out: [1, 0, 0, 0, 0, 0, 1]
+        # 表三其余各行：七个0
+
+未通过示例::
+
+    annual_report_figures:
+      table3:
+        new: [3, 1, 0, 0, 0, 0, 5]      # 总计5不等于3+1
+"""
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

@@ -41,6 +41,23 @@ IN_CATALOG = False  # the statute's deadline, not a row of the table
 # 政府信息公开条例 第四十九条: departments publish by 31 January, governments (districts, zones) by 31 March.
 DUE = {"department": "01-31", "other": "01-31", "district": "03-31", "zone": "03-31"}
 
+DOC_ZH = """annual-report-deadline：按时公开政府信息公开工作年度报告。
+
+依据：《政府信息公开条例》第四十九条“政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布”“县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告”。
+
+计算方法：部门和其他单位于次年1月31日前、区市和开发区于次年3月31日前公开（按条例所写的日历日期；disclose.yaml 可按单位类别或单个单位规定更早的日期）。年度报告公开日期（annual_report.published）在期限当日或之前为通过，晚于期限为未通过；尚未公开的，期限届满前为未到期，届满后为未通过。未报送落实情况的单位只由 report-missing 判定。对象：年度。
+
+通过示例（部门的2024年度报告）::
+
+    annual_report:
+      published: 2025-01-20
+
+未通过示例::
+
+    annual_report:
+      published: 2025-02-05
+"""
+
 
 def _month_day(value: Any) -> str:
     try:

@@ -33,6 +33,27 @@ ID = "consultation-period"
 NAME = Phrase("Consultation period", "意见征集期限")
 SUBJECT = "record"
 
+DOC_ZH = """consultation-period：重大行政决策草案公开征求意见的期限不少于30日。
+
+依据：《重大行政决策程序暂行条例》第十四条“公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明”。
+
+计算方法：按《民法典》第二百零一条，开始的当日不计入，即截止日期减开始日期不少于30日。意见征集一经开始即按所填起止日期判定：满30日为通过；不足30日但填写了缩短期限的理由（short_reason）为豁免并显示理由；不足30日且未说明理由为未通过。对象：征集事项的标题。
+
+通过示例::
+
+    consultations:
+      - title: 威海市养老服务条例(草案)
+        opened: 2024-03-01
+        closed: 2024-03-31      # 开始日不计入，满30日
+
+未通过示例::
+
+    consultations:
+      - title: 城区停车收费调整方案
+        opened: 2024-03-01
+        closed: 2024-03-21      # 仅20日，且未说明理由
+"""
+
 
 class Figures(RuleFigures):
     consultation_days: Number = figure(

@@ -37,6 +37,26 @@ SUBJECT = "year"
 # The notice's 政策评价 row: departments at least 1 a year, districts and zones at least 2.
 REQUIRED = {"department": 1, "other": 1, "district": 2, "zone": 2}
 
+DOC_ZH = """evaluation-frequency：年内完成专题性政策评价并公开评价结果。
+
+依据：通知“政策评价”一行“制定政策性文件的部门、单位原则上每年至少开展1次专题性政策评价工作，各区市、开发区每年至少2次”“年底前将评价结果和运用情况向社会公开”。
+
+计算方法：部门每年至少1次，区市和开发区至少2次，每次须在年内完成并于12月31日前公开结果（results_published）。单位名录中标为不制定政策性文件（policy_maker: false）的单位不判定。完成并公开结果的次数达到要求为通过；年度结束仍不足为未通过；此前为未到期。对象：年度。
+
+通过示例（部门）::
+
+    evaluations:
+      - topic: 稳就业政策实施效果评价
+        completed: 2024-10-15
+        results_published: 2024-12-10
+
+未通过示例（部门，年度结束后）::
+
+    evaluations:
+      - topic: 稳就业政策实施效果评价
+        completed: 2024-10-15           # 评价结果始终未公开
+"""
+
 
 class Figures(RuleFigures):
     evaluations_required: Annotated[dict[UnitKind, Number], over_defaults(REQUIRED)] = figure(

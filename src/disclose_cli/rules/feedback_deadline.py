@@ -34,6 +34,27 @@ SUBJECT = "record"
 PUBLISHED = Phrase("feedback published", "结果反馈公开")
 NOT_PUBLISHED = Phrase("feedback not published", "尚未公开结果反馈")
 
+DOC_ZH = """feedback-deadline：决策文件出台后10个工作日内公开意见收集、采纳情况（结果反馈）。
+
+依据：通知“结果反馈”一行“决策文件出台后10个工作日内，详细公开前期意见收集、采纳情况以及较为集中意见不予采纳原因”。
+
+计算方法：结果反馈公开日期（feedback_published）不得晚于出台日期（issued）后第10个工作日，出台当日不计入，节假日和调休上班日按国务院安排。尚未公开的，期限届满前为未到期，届满后为未通过。对象：决策文件的标题。
+
+通过示例::
+
+    decisions:
+      - title: 关于进一步优化营商环境的若干措施
+        issued: 2024-09-27
+        feedback_published: 2024-10-16   # 跨国庆假期及调休上班日，恰为第10个工作日
+
+未通过示例::
+
+    decisions:
+      - title: 关于调整公共租赁住房租金标准的通知
+        issued: 2024-09-27
+        feedback_published: 2024-10-17   # 晚1个工作日
+"""
+
 
 class Figures(RuleFigures):
     feedback_workdays: Number = figure(

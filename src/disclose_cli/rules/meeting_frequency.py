@@ -5,17 +5,20 @@ The notice's 会议公开 row: 市政府各部门、单位每半年至少邀请�
 judged per half-year (2024H1, 2024H2), districts and zones per quarter (2024Q1 … 2024Q4). One finding per unit
 and window that has begun: pass once a meeting counts; fail when the window has ended without one; pending before.
 
-Passes::
+Passes (a department)::
 
     meetings:
-      - title: 2024年第一季度政府常务会议
+      - title: 2024年第一季度局长办公会议
         date: 2024-03-15
         public_attendees: 2
+      - title: 2024年第三季度局长办公会议
+        date: 2024-09-12
+        public_attendees: 1
 
-Fails (for 2024Q1)::
+Fails (a department, 2024H1)::
 
     meetings:
-      - title: 2024年第一季度政府常务会议
+      - title: 2024年第一季度局长办公会议
         date: 2024-03-15
         public_attendees: 0      # nobody from the public attended
 """
@@ -36,6 +39,30 @@ NAME = Phrase("Public at meetings", "公众代表列席会议")
 SUBJECT = "window"
 # The notice's 会议公开 row: departments every half-year, districts and zones every quarter.
 SPANS = {"department": "half", "other": "half", "district": "quarter", "zone": "quarter"}
+
+DOC_ZH = """meeting-frequency：邀请公众代表列席重要会议，市政府各部门每半年、各区市和开发区每季度至少1次。
+
+依据：通知“会议公开”一行“市政府各部门、单位每半年至少邀请公众代表列席重要会议1次，各区市、开发区每季度1次”（源于国办发〔2016〕80号关于利益相关方、公众代表列席会议的要求）。
+
+计算方法：列席公众代表人数（public_attendees）不少于1人的会议方才计入。部门按半年（上半年、下半年）判定，区市和开发区按季度判定；每个已开始的期间一项：期间内有计入的会议为通过，期间结束仍没有为未通过，结束前为未到期。对象：期间，如2024年第一季度（2024Q1）。
+
+通过示例（部门）::
+
+    meetings:
+      - title: 2024年第一季度局长办公会议
+        date: 2024-03-15
+        public_attendees: 2
+      - title: 2024年第三季度局长办公会议
+        date: 2024-09-12
+        public_attendees: 1
+
+未通过示例（部门，2024年上半年）::
+
+    meetings:
+      - title: 2024年第一季度局长办公会议
+        date: 2024-03-15
+        public_attendees: 0      # 没有公众代表列席
+"""
 
 
 class Figures(RuleFigures):

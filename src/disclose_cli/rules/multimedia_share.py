@@ -36,6 +36,25 @@ ID = "multimedia-share"
 NAME = Phrase("Multimedia interpretations", "多样化解读占比")
 SUBJECT = "year"
 
+DOC_ZH = """multimedia-share：视频、动漫等形式的政策解读占比不低于30%。
+
+依据：通知“解读内容及形式”一行“视频、动漫等解读形式占比不低于30%”。
+
+计算方法：按单位和年度，以视频、动漫、音频、H5等形式（可在 disclose.yaml 中调整）的解读数除以全部解读数。年度结束前为未到期，并显示目前的占比；年度结束后达到30%为通过，否则为未通过；全年没有解读记录的为未通过。占比按实际比值判定，显示时只舍不入（如29.6%不显示为30%）。对象：年度。
+
+通过示例::
+
+    interpretations:
+      - {policy: 威海市促进消费若干措施, form: video, published: 2024-05-11}
+      - {policy: 威海市促进消费若干措施, form: text, published: 2024-05-11}
+
+未通过示例::
+
+    interpretations:
+      - {policy: 威海市促进消费若干措施, form: text, published: 2024-05-11}
+      - {policy: 威海市人才新政, form: graphic, published: 2024-06-02}
+"""
+
 
 class Figures(RuleFigures):
     # The notice's 解读内容及形式 row: 视频、动漫等解读形式占比不低于30%.

@@ -20,6 +20,17 @@ SUBJECT = "year"
 IN_CATALOG = False  # it judges the unit, not a row of the table
 WITHOUT_REPORT = True  # the one rule that speaks for a unit without a report
 
+DOC_ZH = """report-missing：承担重点工作的单位报送本年度落实情况。
+
+依据：通知要求各责任单位制定工作配档表、抓好落实并报送落实情况。
+
+计算方法：单位名录中承担重点工作任务、但没有本年度报告文件的单位，计未通过1项（其他规则不再重复判定该单位）。结果指向单位名录中该单位的条目。对象：年度。
+
+通过示例：存在 unit: 环翠区、year: 2024 的报告文件。
+
+未通过示例：没有环翠区2024年的报告文件。
+"""
+
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if subject.report is not None or not ctx.catalog.tasks_of(subject.unit.name):

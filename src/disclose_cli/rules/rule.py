@@ -20,6 +20,7 @@ A rule module declares, next to its ``check()``:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from types import ModuleType
@@ -101,7 +102,8 @@ class Rule:
 
     id: str
     name: Phrase
-    doc: str
+    doc: str  # the user documentation in English (the module's docstring)
+    doc_zh: str  # and in Chinese (its DOC_ZH)
     check: Callable[[UnitYear, RuleContext], Iterable[Verdict]]
     figures: type[Figures] | None
     duties: Callable[[Unit, int, Any], Iterable[Duty]] | None
@@ -117,8 +119,11 @@ class Rule:
         doc = (module.__doc__ or "").strip()
         if not doc.startswith(f"{module.ID}: "):
             raise TypeError(f"{module.__name__}: the docstring must start with '{module.ID}: '")
+        doc_zh = module.DOC_ZH.strip()
+        if not doc_zh.startswith(f"{module.ID}："):
+            raise TypeError(f"{module.__name__}: DOC_ZH must start with '{module.ID}：'")
         return cls(
-            id=module.ID, name=module.NAME, doc=doc, check=module.check,
+            id=module.ID, name=module.NAME, doc=doc, doc_zh=doc_zh, check=module.check,
             figures=getattr(module, "Figures", None), duties=getattr(module, "duties", None),
             tally=getattr(module, "tally", None), subject=module.SUBJECT,
             in_catalog=getattr(module, "IN_CATALOG", True), without_report=getattr(module, "WITHOUT_REPORT", False),
@@ -130,3 +135,10 @@ class Rule:
     def summary(self) -> str:
         """The first line of the documentation, after the id."""
         return self.doc.splitlines()[0].split(": ", 1)[-1]
+
+    def documentation(self, lang: str) -> str:
+        return self.doc_zh if lang == "zh" else self.doc
+
+    def summary_in(self, lang: str) -> str:
+        """The documentation's first line, after the id, in ``lang``."""
+        return re.split("[:：] ?", self.documentation(lang).splitlines()[0], maxsplit=1)[-1]

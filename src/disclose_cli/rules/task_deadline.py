@@ -36,6 +36,26 @@ FOLD_PENDING = True  # a district has dozens of tasks due on 31 December
 DONE = Phrase("done", "完成")
 NOT_DONE = Phrase("not done", "尚未完成")
 
+DOC_ZH = """task-deadline：本单位承担的每项重点工作在完成时限内完成。
+
+依据：年度重点工作及责任分工表中每一行的“完成时限”（全年即12月31日；“2024年底前完成，长期坚持”即12月31日前完成并长期坚持）。
+
+计算方法：分配给本单位的每项任务，以及本单位以某种角色（如重大行政决策承办部门）报送的任务，均逐项判定：在完成时限当日或之前完成（status: done 且填写 done_on）为通过；晚于时限完成为未通过；尚未完成的，时限届满前为未到期，届满后为未通过；不适用（not_applicable）并写明理由的为豁免。报告中未列出的任务按未开始计。对象：任务。
+
+通过示例::
+
+    tasks:
+      - task: training
+        status: done
+        done_on: 2024-11-30
+
+未通过示例（2024-12-31之后）::
+
+    tasks:
+      - task: training
+        status: in_progress
+"""
+
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     report = subject.report

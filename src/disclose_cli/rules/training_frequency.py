@@ -29,6 +29,23 @@ ID = "training-frequency"
 NAME = Phrase("Training", "业务培训")
 SUBJECT = "year"
 
+DOC_ZH = """training-frequency：每年至少组织1次集中学习培训。
+
+依据：通知“业务培训”一行“各单位每年至少组织1次集中学习培训”；《政府信息公开条例》第四十八条“应当加强对政府信息公开工作人员的业务培训”。
+
+计算方法：年内记录培训达到要求次数为通过；年度结束仍没有为未通过；此前为未到期。对象：年度。
+
+通过示例::
+
+    trainings:
+      - title: 2024年政务公开业务培训
+        date: 2024-06-20
+
+未通过示例（年度结束后）::
+
+    trainings: []
+"""
+
 
 class Figures(RuleFigures):
     trainings_required: Number = figure(1, "trainings a year", "每年应组织的集中学习培训次数")  # 各单位每年至少组织1次
