@@ -1,4 +1,4 @@
-"""The file system around the reports, through the real command line: paths that do not exist, folders without
+"""The file system around the reports, through the command line: paths that do not exist, folders without
 reports, files and folders that cannot be read, link loops and dangling links, special files (a FIFO, a link to
 /dev/zero), output that cannot be written, and a run interrupted with Ctrl-C.
 
@@ -10,17 +10,24 @@ every command).
 Permissions do not stop root, and the tests run as root in CI: there the command runs as an unprivileged user
 (nobody, when it can reach the interpreter) or as root without the capabilities that bypass file permissions
 (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped from the bounding set before exec).
+
+Commands run in-process (the ``cli`` fixture) unless a real process matters; each such use says why: dropping
+privileges or capping memory for one run, an input that would hang a naive reader (a FIFO, link loops), and
+Ctrl-C (a signal to the console script while it runs).
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
@@ -29,19 +36,24 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+import yaml
+from conftest import Run, run_in_process
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 PROBLEM = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+):(?P<col>\d+))?: (?P<message>.+)$")
 VALID = "unit: 环翠区\nyear: 2024\ntrainings:\n  - title: 政务公开业务培训\n    date: 2024-06-20\n"
 BROKEN = "unit: 环翠县\nyear: 2024\n"  # unknown unit, at 1:7
 NOBODY = 65534
+Cli = Callable[..., Run]  # the conftest ``cli`` fixture: ``disclose ARGS`` in-process, stdout and stderr apart
+# For the real processes: in English, as the in-process runs of the ``cli`` fixture are.
+ENV = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100", DISCLOSE_LANG="en")
 
 
-def run_cli(*args: object, cwd: Path, preexec_fn: Callable[[], None] | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``python -m disclose_cli ARGS`` with stdout and stderr apart; a run past ``timeout`` is killed and fails."""
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
-    process = subprocess.Popen([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
+def run_process(*args: object, cwd: Path, preexec_fn: Callable[[], None] | None = None,
+                timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m disclose_cli ARGS`` in a real process, stdout and stderr apart; a run past ``timeout`` is
+    killed and fails."""
+    process = subprocess.Popen([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=ENV,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, encoding="utf-8", errors="replace", preexec_fn=preexec_fn)
     try:
@@ -53,7 +65,7 @@ def run_cli(*args: object, cwd: Path, preexec_fn: Callable[[], None] | None = No
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-def problems(result: subprocess.CompletedProcess[str]) -> list[re.Match]:
+def problems(result: Run | subprocess.CompletedProcess[str]) -> list[re.Match]:
     """Exit 2, nothing on stdout, no traceback, and every stderr line a problem line."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
@@ -160,7 +172,7 @@ def unprivileged(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], None]
         script = "import disclose_cli\ntry:\n    open('secret').close()\nexcept PermissionError:\n    print('denied')\n"
         tried = []
         for preexec in (_as_nobody, _without_dac_capabilities):
-            try:
+            try:  # a real process: the probe runs under the preexec_fn that drops the privileges
                 result = subprocess.run([sys.executable, "-c", script], cwd=probe, capture_output=True, text=True,
                                         preexec_fn=preexec, timeout=60)
             except (OSError, subprocess.SubprocessError) as error:
@@ -175,14 +187,23 @@ def unprivileged(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], None]
         probe.rmdir()
 
 
+def run_unprivileged(cli: Cli, unprivileged: Callable[[], None] | None, *args: object,
+                     cwd: Path) -> Run | subprocess.CompletedProcess[str]:
+    """``disclose ARGS`` where file permissions apply: in-process when they already do; else a real process,
+    since dropping to another user or dropping capabilities (``preexec_fn``) needs one of its own."""
+    if unprivileged is None:
+        return cli(*args, cwd=cwd)
+    return run_process(*args, cwd=cwd, preexec_fn=unprivileged)
+
+
 # ---- paths that are not there -------------------------------------------------------------------------------------
 
 
-def test_a_path_that_does_not_exist_among_others(workspace: Path, inputs: Inputs) -> None:
+def test_a_path_that_does_not_exist_among_others(cli: Cli, workspace: Path, inputs: Inputs) -> None:
     (workspace / "ok.yaml").write_text(VALID, encoding="utf-8")
     (workspace / "bad.yaml").write_text(BROKEN, encoding="utf-8")
     inputs.mark()
-    found = problems(run_cli("validate", "ok.yaml", "missing.yaml", "bad.yaml", "gone/", cwd=workspace))
+    found = problems(cli("validate", "ok.yaml", "missing.yaml", "bad.yaml", "gone/", cwd=workspace))
     inputs.check()
     assert [(p["file"], p["line"]) for p in found] == [("bad.yaml", "1"), ("gone", None), ("missing.yaml", None)], \
         [p.string for p in found]
@@ -197,7 +218,7 @@ def test_a_path_that_does_not_exist_among_others(workspace: Path, inputs: Inputs
     pytest.param({"notes.txt": VALID, "report.json": "{}"}, id="other-files"),
     pytest.param({".hidden.yaml": VALID, ".git/config.yaml": VALID}, id="hidden-only"),
 ])
-def test_a_folder_without_yaml_files(workspace: Path, inputs: Inputs, contents: dict[str, str]) -> None:
+def test_a_folder_without_yaml_files(cli: Cli, workspace: Path, inputs: Inputs, contents: dict[str, str]) -> None:
     folder = workspace / "reports"
     folder.mkdir()
     for name, text in contents.items():
@@ -205,7 +226,7 @@ def test_a_folder_without_yaml_files(workspace: Path, inputs: Inputs, contents: 
         (folder / name).write_text(text, encoding="utf-8")
     inputs.mark()
     for command in (("validate", "reports"), ("check", "reports", "--as-of", "2024-12-31", "--format", "json")):
-        [problem] = problems(run_cli(*command, cwd=workspace))
+        [problem] = problems(cli(*command, cwd=workspace))
         inputs.check()
         assert problem["file"] == "reports"
         assert "no .yaml or .yml files" in problem["message"]
@@ -214,14 +235,14 @@ def test_a_folder_without_yaml_files(workspace: Path, inputs: Inputs, contents: 
 # ---- permissions ------------------------------------------------------------------------------------------------
 
 
-def test_an_unreadable_file_in_a_folder(workspace: Path, inputs: Inputs, unprivileged) -> None:
+def test_an_unreadable_file_in_a_folder(cli: Cli, workspace: Path, inputs: Inputs, unprivileged) -> None:
     folder = workspace / "reports"
     folder.mkdir()
     (folder / "a_secret.yaml").write_text(VALID, encoding="utf-8")
     (folder / "a_secret.yaml").chmod(0)
     (folder / "b_bad.yaml").write_text(BROKEN, encoding="utf-8")
     inputs.mark()
-    found = problems(run_cli("validate", "reports", cwd=workspace, preexec_fn=unprivileged))
+    found = problems(run_unprivileged(cli, unprivileged, "validate", "reports", cwd=workspace))
     inputs.check()
     assert [p.string for p in found] == [
         f"reports{os.sep}a_secret.yaml: cannot read file: Permission denied",
@@ -229,35 +250,38 @@ def test_an_unreadable_file_in_a_folder(workspace: Path, inputs: Inputs, unprivi
     ]
 
 
-def test_an_unreadable_file_named_on_the_command_line(workspace: Path, inputs: Inputs, unprivileged) -> None:
+def test_an_unreadable_file_named_on_the_command_line(cli: Cli, workspace: Path, inputs: Inputs,
+                                                      unprivileged) -> None:
     (workspace / "secret.yaml").write_text(VALID, encoding="utf-8")
     (workspace / "secret.yaml").chmod(0)
     (workspace / "bad.yaml").write_text(BROKEN, encoding="utf-8")
     inputs.mark()
-    found = problems(run_cli("validate", "secret.yaml", "bad.yaml", cwd=workspace, preexec_fn=unprivileged))
+    found = problems(run_unprivileged(cli, unprivileged, "validate", "secret.yaml", "bad.yaml", cwd=workspace))
     inputs.check()
     assert [p.string for p in found] == ["bad.yaml:1:7: unknown unit '环翠县'; did you mean '环翠区'?",
                                          "secret.yaml: cannot read file: Permission denied"]
 
 
-def test_a_folder_that_cannot_be_listed_is_a_problem(workspace: Path, inputs: Inputs, unprivileged) -> None:
+def test_a_folder_that_cannot_be_listed_is_a_problem(cli: Cli, workspace: Path, inputs: Inputs,
+                                                     unprivileged) -> None:
     folder = workspace / "reports"
     (folder / "locked").mkdir(parents=True)
     (folder / "a.yaml").write_text(VALID, encoding="utf-8")
     (folder / "locked" / "b.yaml").write_text(BROKEN, encoding="utf-8")
     (folder / "locked").chmod(0)
     inputs.mark()
-    found = problems(run_cli("validate", "reports", cwd=workspace, preexec_fn=unprivileged))
+    found = problems(run_unprivileged(cli, unprivileged, "validate", "reports", cwd=workspace))
     inputs.check()
     assert [p["file"] for p in found] == [f"reports{os.sep}locked"], [p.string for p in found]
 
 
-def test_a_file_in_a_folder_that_cannot_be_searched(workspace: Path, inputs: Inputs, unprivileged) -> None:
+def test_a_file_in_a_folder_that_cannot_be_searched(cli: Cli, workspace: Path, inputs: Inputs,
+                                                    unprivileged) -> None:
     (workspace / "locked").mkdir()
     (workspace / "locked" / "a.yaml").write_text(VALID, encoding="utf-8")
     (workspace / "locked").chmod(0)
     inputs.mark()
-    found = problems(run_cli("validate", f"locked{os.sep}a.yaml", cwd=workspace, preexec_fn=unprivileged))
+    found = problems(run_unprivileged(cli, unprivileged, "validate", f"locked{os.sep}a.yaml", cwd=workspace))
     inputs.check()
     assert [p["file"] for p in found] == [f"locked{os.sep}a.yaml"]
 
@@ -265,7 +289,7 @@ def test_a_file_in_a_folder_that_cannot_be_searched(workspace: Path, inputs: Inp
 # ---- links and special files --------------------------------------------------------------------------------------
 
 
-def test_link_loops_and_dangling_links(workspace: Path, inputs: Inputs) -> None:
+def test_link_loops_and_dangling_links(cli: Cli, workspace: Path, inputs: Inputs) -> None:
     folder = workspace / "reports"
     folder.mkdir()
     (folder / "a_ok.yaml").write_text(VALID, encoding="utf-8")
@@ -280,16 +304,18 @@ def test_link_loops_and_dangling_links(workspace: Path, inputs: Inputs) -> None:
         (f"reports{os.sep}b_loop2.yaml", "cannot read file: Too many levels of symbolic links"),
         (f"reports{os.sep}c_dangling.yaml", "cannot read file: No such file or directory"),
     ]
-    found = problems(run_cli("validate", "reports", cwd=workspace, timeout=60))
+    # A real process, killed if it hangs: a walk that followed the links to folders would never end. Once this
+    # run has shown that it does not, the runs below are in-process (the same walk; named links fail at once).
+    found = problems(run_process("validate", "reports", cwd=workspace, timeout=60))
     inputs.check()
     assert [(p["file"], p["message"]) for p in found] == expected
     # Named on the command line, each is reported the same way; the valid file alone passes.
-    found = problems(run_cli("validate", *(name.split(os.sep, 1)[1] for name, _ in expected), "a_ok.yaml",
-                             cwd=folder, timeout=60))
+    found = problems(cli("validate", *(name.split(os.sep, 1)[1] for name, _ in expected), "a_ok.yaml",
+                         cwd=folder))
     inputs.check()
     assert [(p["file"], p["message"]) for p in found] == [(name.split(os.sep, 1)[1], message)
                                                           for name, message in expected]
-    result = run_cli("check", "reports", "--as-of", "2024-12-31", "--format", "json", cwd=workspace)
+    result = cli("check", "reports", "--as-of", "2024-12-31", "--format", "json", cwd=workspace)
     inputs.check()
     assert [(p["file"], p["message"]) for p in problems(result)] == expected
 
@@ -306,7 +332,9 @@ def test_a_link_to_dev_zero_is_refused(workspace: Path, inputs: Inputs) -> None:
 
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
-    found = problems(run_cli("validate", "reports", cwd=workspace, preexec_fn=capped, timeout=60))
+    # A real process: its address space capped (setrlimit), so that reading /dev/zero, were it not refused,
+    # fails fast instead of taking the machine's memory; killed if it hangs.
+    found = problems(run_process("validate", "reports", cwd=workspace, preexec_fn=capped, timeout=60))
     inputs.check()
     assert [p["file"] for p in found] == [f"reports{os.sep}zero.yaml"]
 
@@ -317,7 +345,8 @@ def test_a_fifo_is_refused_without_hanging(workspace: Path, inputs: Inputs) -> N
     (folder / "a_ok.yaml").write_text(VALID, encoding="utf-8")
     os.mkfifo(folder / "pipe.yaml")
     inputs.mark()
-    found = problems(run_cli("validate", "reports", cwd=workspace, timeout=10))
+    # A real process, killed if it hangs: opening a FIFO without a writer blocks for ever.
+    found = problems(run_process("validate", "reports", cwd=workspace, timeout=10))
     inputs.check()
     assert [p["file"] for p in found] == [f"reports{os.sep}pipe.yaml"]
 
@@ -325,105 +354,202 @@ def test_a_fifo_is_refused_without_hanging(workspace: Path, inputs: Inputs) -> N
 # ---- output that cannot be written ------------------------------------------------------------------------------
 
 
-def test_output_into_a_missing_folder(workspace: Path, inputs: Inputs) -> None:
+def test_output_into_a_missing_folder(cli: Cli, workspace: Path, inputs: Inputs) -> None:
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     inputs.mark()
     for output_format in ("json", "sarif", "text"):
-        result = run_cli("check", "a.yaml", "--as-of", "2024-12-31", "--format", output_format, "-o",
-                         f"missing{os.sep}out.json", cwd=workspace)
+        result = cli("check", "a.yaml", "--as-of", "2024-12-31", "--format", output_format, "-o",
+                     f"missing{os.sep}out.json", cwd=workspace)
         [problem] = problems(result)
         inputs.check()  # no folder created either
-        assert problem.string == f"missing{os.sep}out.json: cannot write output: No such file or directory"
+        assert problem.string == f"missing{os.sep}out.json: cannot write the output: its folder does not exist"
 
 
-def test_output_into_a_read_only_folder(workspace: Path, inputs: Inputs, unprivileged) -> None:
+def test_output_into_a_read_only_folder(cli: Cli, workspace: Path, inputs: Inputs, unprivileged) -> None:
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     (workspace / "out").mkdir()
     (workspace / "out").chmod(0o555)
     inputs.mark()
-    result = run_cli("check", "a.yaml", "--as-of", "2024-12-31", "--format", "json", "-o",
-                     f"out{os.sep}result.json", cwd=workspace, preexec_fn=unprivileged)
+    result = run_unprivileged(cli, unprivileged, "check", "a.yaml", "--as-of", "2024-12-31", "--format", "json",
+                              "-o", f"out{os.sep}result.json", cwd=workspace)
     [problem] = problems(result)
     inputs.check()  # nothing in out/, no temporary file
-    assert problem.string == f"out{os.sep}result.json: cannot write output: Permission denied"
+    assert problem.string == f"out{os.sep}result.json: cannot write the output: permission denied"
 
 
 # ---- interrupted -----------------------------------------------------------------------------------------------
+# Ctrl-C needs a real process: the console script's SIGINT handler, and a signal that arrives from outside while
+# the run goes on. A run is sent SIGINT when it reaches a state the test can see (the reports being read, all of
+# them read, its temporary output file created), or when it has paused itself where the test needs it (its output
+# written whole, not yet renamed into place); never after a guessed time.
+
+BIG_UNITS, BIG_RECORDS = 10, 1000
 
 
-@pytest.fixture(scope="module")
-def big_data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
-    """A generated data repository (100 units, 1000 records each) and how long a full check of it takes."""
+@pytest.fixture(scope="session")
+def big_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated data repository (10 units, 1000 records each: most of a second of reading, then checking and
+    writing) that a full check accepts; shared by the interrupt tests, which only read it."""
     sys.path.insert(0, str(BENCHMARKS))
     try:
         from generate import generate
     finally:
         sys.path.remove(str(BENCHMARKS))
     folder = tmp_path_factory.mktemp("big")
-    generate(folder, 100, 1000, 2024)
-    start = time.monotonic()
-    result = run_cli("check", "--as-of", "2024-12-31", "--format", "json", cwd=folder)  # to stdout: no file
-    seconds = time.monotonic() - start
+    with pytest.MonkeyPatch.context() as patch:
+        if getattr(yaml, "CSafeDumper", None) is not None:  # the same YAML as safe_dump, three times as fast
+            patch.setattr(yaml, "safe_dump", functools.partial(yaml.dump, Dumper=yaml.CSafeDumper))
+        generate(folder, BIG_UNITS, BIG_RECORDS, 2024)
+    result = run_in_process("check", "--as-of", "2024-12-31", "--format", "json", cwd=folder)  # to stdout: no file
     assert result.returncode in (0, 1), result.stderr
     json.loads(result.stdout)
-    if seconds < 1.0:
-        pytest.skip(f"a full check takes only {seconds:.2f}s here: too fast to interrupt reliably")
-    return folder, seconds
+    return folder
 
 
-def interrupt(folder: Path, after: float, *args: str) -> tuple[subprocess.CompletedProcess[str], bool]:
-    """Start ``disclose check ARGS``, send SIGINT after ``after`` seconds; (result, whether it was still running)."""
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "disclose_cli", "check", "--as-of", "2024-12-31", *args],
-                               cwd=folder, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
-    time.sleep(after)
-    running = process.poll() is None
+def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    stdout, stderr = process.communicate(timeout=120)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def wait_for(process: subprocess.Popen[str], state: Callable[[], object]) -> object:
+    """Poll ``state()`` until it gives something true (returned) or the process has ended (None)."""
+    deadline = time.monotonic() + 120
+    while process.poll() is None:
+        found = state()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("the run never reached the state awaited")
+        time.sleep(0.001)
+    return None
+
+
+def temporary_output(folder: Path, name: str) -> Path | None:
+    """The temporary file a run writes ``name`` into (``.NAME.*``), while it exists."""
+    for entry in os.scandir(folder):
+        if entry.name.startswith(f".{name}."):
+            return Path(entry.path)
+    return None
+
+
+_IN_CLOSE_NOWRITE, _IN_OPEN = 0x10, 0x20
+_EVENT = struct.Struct("iIII")  # struct inotify_event: wd, mask, cookie, len; then the name
+
+
+class Reads:
+    """The files of one folder opened and closed (by any process) since this was made, as inotify reports them."""
+
+    def __init__(self, folder: Path) -> None:
+        self.opened: set[str] = set()
+        self.closed: set[str] = set()
+        init, add = _LIBC.inotify_init1, _LIBC.inotify_add_watch
+        init.argtypes, add.argtypes = [ctypes.c_int], [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32]
+        self.fd = init(os.O_NONBLOCK | os.O_CLOEXEC)
+        if self.fd < 0:
+            pytest.skip(f"no inotify: {os.strerror(ctypes.get_errno())}")
+        if add(self.fd, os.fsencode(folder), _IN_OPEN | _IN_CLOSE_NOWRITE) < 0:
+            os.close(self.fd)
+            pytest.skip(f"no inotify watch on {folder}: {os.strerror(ctypes.get_errno())}")
+
+    def update(self) -> "Reads":
+        while True:
+            try:
+                data = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                return self
+            offset = 0
+            while offset < len(data):
+                _, mask, _, length = _EVENT.unpack_from(data, offset)
+                name = data[offset + _EVENT.size:offset + _EVENT.size + length].rstrip(b"\0").decode()
+                offset += _EVENT.size + length
+                if name:
+                    (self.opened if mask & _IN_OPEN else self.closed).add(name)
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
+def interrupt(folder: Path, when: str, *args: str) -> tuple[subprocess.CompletedProcess[str], bool]:
+    """Start ``disclose check ARGS -o out.json`` and send SIGINT when it is ``reading`` (half the reports opened),
+    ``checking`` (every report read) or ``writing`` (its temporary output file created): (result, whether it was
+    still running then)."""
+    reports = sorted(path.name for path in (folder / "reports").iterdir())
+    reads = Reads(folder / "reports")
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "disclose_cli", "check", "--as-of", "2024-12-31", *args,
+                                    "-o", "out.json"], cwd=folder, env=ENV, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                                   errors="replace")
+        states: dict[str, Callable[[], object]] = {
+            "reading": lambda: len(reads.update().opened) >= len(reports) // 2,
+            "checking": lambda: reads.update().closed >= set(reports),
+            "writing": lambda: temporary_output(folder, "out.json"),
+        }
+        running = wait_for(process, states[when]) is not None and process.poll() is None
+    finally:
+        reads.close()
     if running:
         process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=120)
-    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), running
+    return finish(process), running
 
 
-def interrupt_while_writing(folder: Path, name: str, *args: str) -> tuple[subprocess.CompletedProcess[str], bool]:
-    """Start ``disclose check ARGS -o NAME``; send SIGINT once its temporary output file has data in it."""
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "disclose_cli", "check", "--as-of", "2024-12-31", *args,
-                                "-o", name], cwd=folder, env=env, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                               errors="replace")
+# The console script, paused where its output is written whole but not yet renamed into place: an audit hook (on
+# os.replace and os.rename) tells the test through a pipe, then waits for the test's SIGINT, which the console
+# script's handler turns into KeyboardInterrupt right there, before the rename.
+PAUSE_BEFORE_RENAME = """
+import os, sys, time
+ready, name = int(os.environ["TEST_READY_FD"]), os.environ["TEST_OUTPUT"]
+def pause(event, args):
+    if event == "os.rename" and os.path.basename(os.fsdecode(args[1])) == name:
+        os.write(ready, b"!")
+        while True:
+            time.sleep(60)
+sys.addaudithook(pause)
+sys.argv = ["disclose", *sys.argv[1:]]
+from disclose_cli.entry import run
+run()
+"""
 
-    def writing() -> bool:
-        for entry in os.scandir(folder):
-            if entry.name.startswith(f".{name}."):
-                try:
-                    return entry.stat().st_size > 0
-                except FileNotFoundError:
-                    return False
-        return False
 
-    seen = False
-    while process.poll() is None and not seen:
-        seen = writing()
-        if not seen:
-            time.sleep(0.001)
-    running = seen and process.poll() is None
-    if running:
+def interrupt_before_rename(folder: Path, name: str, *args: str) -> tuple[subprocess.CompletedProcess[str], bool]:
+    """Start ``disclose check ARGS -o NAME``; once it has written its temporary output file whole and is about to
+    rename it into place, send SIGINT: (result, whether it got there with data in the temporary file)."""
+    read, write = os.pipe()
+    try:
+        process = subprocess.Popen([sys.executable, "-c", PAUSE_BEFORE_RENAME, "check", "--as-of", "2024-12-31",
+                                    *args, "-o", name], cwd=folder, pass_fds=(write,),
+                                   env=dict(ENV, TEST_READY_FD=str(write), TEST_OUTPUT=name),
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True, encoding="utf-8", errors="replace")
+    finally:
+        os.close(write)
+    try:
+        if not select.select([read], [], [], 120)[0]:
+            process.kill()
+            pytest.fail("the run neither paused before renaming its output nor ended")
+        paused = os.read(read, 1) == b"!"  # b"": the run ended without renaming anything
+    finally:
+        os.close(read)
+    temporary = temporary_output(folder, name)
+    running = paused and temporary is not None and temporary.stat().st_size > 0
+    if paused:
         process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=120)
-    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), running
+    return finish(process), running
 
 
-# Ctrl-C at the moment the temporary output file is created, made certain: mkstemp is wrapped so that SIGINT is
-# raised as soon as it has created the file (as a real Ctrl-C does when it lands there; see the test).
+# Ctrl-C at the moment the temporary output file is created, made certain: os.open (which creates it, also inside
+# tempfile.mkstemp) is wrapped so that SIGINT is raised as soon as it has created the file (as a real Ctrl-C does
+# when it lands there; see the test).
 CTRL_C_AT_CREATION = """
-import signal, sys, tempfile
-created = tempfile.mkstemp
-def mkstemp(*args, **kwargs):
-    result = created(*args, **kwargs)
-    signal.raise_signal(signal.SIGINT)
+import os, signal, sys
+opened = os.open
+def open_then_interrupt(path, flags, *args, **kwargs):
+    result = opened(path, flags, *args, **kwargs)
+    if flags & os.O_CREAT and os.path.basename(os.fsdecode(path)).startswith(".out.json."):
+        signal.raise_signal(signal.SIGINT)
     return result
-tempfile.mkstemp = mkstemp
+os.open = open_then_interrupt
 sys.argv = ["disclose", *sys.argv[1:]]
 from disclose_cli.entry import run
 run()
@@ -434,12 +560,11 @@ def leftovers(folder: Path, name: str) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name == name or path.name.startswith(f".{name}."))
 
 
-@pytest.mark.parametrize("fraction", [None, 0.7, 0.95], ids=["0.5s", "70%", "95%"])
-def test_an_interrupted_run_leaves_nothing(big_data: tuple[Path, float], fraction: float | None) -> None:
-    folder, seconds = big_data
+@pytest.mark.parametrize("when", ["reading", "checking", "writing"])
+def test_an_interrupted_run_leaves_nothing(big_data: Path, when: str) -> None:
+    folder = big_data
     before = snapshot(folder)
-    after = 0.5 if fraction is None else seconds * fraction
-    result, running = interrupt(folder, after, "--format", "json", "-o", "out.json")
+    result, running = interrupt(folder, when, "--format", "json")
     assert "Traceback" not in result.stderr, result.stderr
     if not running or result.returncode in (0, 1):
         # Finished first, or the signal came as the process was already ending: then the output is whole.
@@ -458,25 +583,27 @@ def test_an_interrupted_run_leaves_nothing(big_data: tuple[Path, float], fractio
 
 
 @pytest.mark.parametrize("output_format", ["json", "sarif", "junit"])
-def test_a_run_interrupted_while_writing_leaves_nothing(big_data: tuple[Path, float], output_format: str) -> None:
-    folder, _ = big_data
-    before = snapshot(folder)
-    result, running = interrupt_while_writing(folder, "out.xml", "--format", output_format)
+def test_a_run_interrupted_while_writing_leaves_nothing(workspace: Path, inputs: Inputs, output_format: str) -> None:
+    (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
+    (workspace / "b.yaml").write_text(VALID.replace("环翠区", "文登区"), encoding="utf-8")
+    inputs.mark()
+    result, running = interrupt_before_rename(workspace, "out.xml", "a.yaml", "b.yaml", "--format", output_format)
     assert "Traceback" not in result.stderr, result.stderr
     if not running:
-        (folder / "out.xml").unlink()
-        pytest.skip("the output was written before the interrupt could be sent")
+        (workspace / "out.xml").unlink(missing_ok=True)
+        pytest.fail(f"the run never paused with its output written, before renaming it: exit {result.returncode}"
+                    f"\n{result.stderr}")
     assert result.returncode in (130, -signal.SIGINT), (result.returncode, result.stderr)
-    assert leftovers(folder, "out.xml") == []
-    assert snapshot(folder) == before
+    assert leftovers(workspace, "out.xml") == []
+    inputs.check()
 
 
 def test_ctrl_c_as_the_temporary_file_is_created_leaves_nothing(workspace: Path, inputs: Inputs) -> None:
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     inputs.mark()
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    # A real process: the console script's own SIGINT handler turns the signal into the interrupt.
     result = subprocess.run([sys.executable, "-c", CTRL_C_AT_CREATION, "check", "a.yaml", "--as-of", "2024-12-31",
-                             "--format", "json", "-o", "out.json"], cwd=workspace, env=env, capture_output=True,
+                             "--format", "json", "-o", "out.json"], cwd=workspace, env=ENV, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 130, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr
@@ -484,19 +611,18 @@ def test_ctrl_c_as_the_temporary_file_is_created_leaves_nothing(workspace: Path,
     inputs.check()
 
 
-def test_an_interrupted_run_keeps_the_previous_output(big_data: tuple[Path, float]) -> None:
-    folder, seconds = big_data
+def test_an_interrupted_run_keeps_the_previous_output(workspace: Path) -> None:
+    folder = workspace
+    (folder / "a.yaml").write_text(VALID, encoding="utf-8")
     previous = folder / "previous.json"
     previous.write_text('{"findings": [], "summary": {}}\n', encoding="utf-8")
     before = snapshot(folder)
-    try:
-        result, running = interrupt(folder, max(0.5, seconds * 0.9), "--format", "json", "-o", "previous.json")
-        assert "Traceback" not in result.stderr, result.stderr
-        if running:
-            assert result.returncode in (130, -signal.SIGINT), (result.returncode, result.stderr)
-            assert snapshot(folder) == before  # the old output untouched, no temporary file
-        else:
-            json.loads(previous.read_text(encoding="utf-8"))
-            assert leftovers(folder, "previous.json") == ["previous.json"]
-    finally:
-        previous.unlink()
+    # SIGINT at the last moment the old output can still be kept: the new one written whole, not yet renamed.
+    result, running = interrupt_before_rename(folder, "previous.json", "a.yaml", "--format", "json")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert running, ("the run never paused with its output written, before renaming it", result.returncode,
+                     result.stderr)
+    assert result.returncode in (130, -signal.SIGINT), (result.returncode, result.stderr)
+    assert snapshot(folder) == before  # the old output untouched, no temporary file
+    json.loads(previous.read_text(encoding="utf-8"))
+    assert leftovers(folder, "previous.json") == ["previous.json"]

@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from conftest import Run
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "sarif" / "sarif-schema-2.1.0.json"
 AS_OF = "2024-12-31"
 
 
-def run_cli(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m disclose_cli ARGS`` with stdout and stderr kept apart."""
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+Cli = Callable[..., Run]  # the conftest ``cli`` fixture: ``disclose ARGS`` in-process, stdout and stderr apart
 
 
 # The title as YAML escapes (a raw string: the escapes are YAML's) and as the text it means.
@@ -97,19 +92,19 @@ def data(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def check(data: Path, *args: object) -> subprocess.CompletedProcess[str]:
-    return run_cli("check", "reports", "--as-of", AS_OF, *args, cwd=data)
+def check(cli: Cli, data: Path, *args: object) -> Run:
+    return cli("check", "reports", "--as-of", AS_OF, *args, cwd=data)
 
 
-def check_json(data: Path, *args: object) -> dict:
-    result = check(data, "--format", "json", *args)
+def check_json(cli: Cli, data: Path, *args: object) -> dict:
+    result = check(cli, data, "--format", "json", *args)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
 
 
-def registry_order() -> list[str]:
-    result = run_cli("units", "--format", "json")
+def registry_order(cli: Cli) -> list[str]:
+    result = cli("units", "--format", "json")
     assert result.returncode == 0, result.stderr
     return [unit["name"] for unit in json.loads(result.stdout)]
 
@@ -117,8 +112,8 @@ def registry_order() -> list[str]:
 # ---- json ---------------------------------------------------------------------------------------------------
 
 
-def test_json_contract(data: Path) -> None:
-    result = check(data, "--format", "json")
+def test_json_contract(cli: Cli, data: Path) -> None:
+    result = check(cli, data, "--format", "json")
     assert result.returncode == 1, result.stderr
     assert result.stderr == ""
     log = json.loads(result.stdout)
@@ -147,9 +142,9 @@ def natural(text: str) -> list:
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part]
 
 
-def test_json_findings_are_ordered_by_unit_then_rule_then_subject(data: Path) -> None:
-    findings = check_json(data)["findings"]
-    order = {name: index for index, name in enumerate(registry_order())}
+def test_json_findings_are_ordered_by_unit_then_rule_then_subject(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data)["findings"]
+    order = {name: index for index, name in enumerate(registry_order(cli))}
     keys = [(order[f["unit"]], f["rule"], natural(f["subject"])) for f in findings]
     assert keys == sorted(keys)
     # Both reporting units come first in registry order among themselves; the rest have no report.
@@ -157,8 +152,8 @@ def test_json_findings_are_ordered_by_unit_then_rule_then_subject(data: Path) ->
     assert units.index("市科学技术局") < units.index("环翠区")
 
 
-def test_json_statuses_of_the_data_set(data: Path) -> None:
-    findings = check_json(data)["findings"]
+def test_json_statuses_of_the_data_set(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data)["findings"]
 
     def one(rule: str, subject: str, unit: str = "市科学技术局") -> dict:
         [found] = [f for f in findings if (f["rule"], f["subject"], f["unit"]) == (rule, subject, unit)]
@@ -189,8 +184,8 @@ def test_json_statuses_of_the_data_set(data: Path) -> None:
     assert one("training-frequency", "2024")["line"] == 22  # the training that made it pass
 
 
-def test_json_waiver_field(data: Path) -> None:
-    findings = check_json(data)["findings"]
+def test_json_waiver_field(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data)["findings"]
     [h2] = [f for f in findings if (f["unit"], f["rule"], f["subject"]) == ("市科学技术局", "meeting-frequency",
                                                                           "2024H2")]
     assert (h2["status"], h2["waiver"]) == ("waived", "机构改革期间暂停 (approved by 市政府办公室)")
@@ -202,27 +197,27 @@ def test_json_waiver_field(data: Path) -> None:
     assert others and all(f["waiver"] is None for f in others)
 
 
-def test_json_waiver_field_names_an_expired_waiver(data: Path) -> None:
+def test_json_waiver_field_names_an_expired_waiver(cli: Cli, data: Path) -> None:
     (data / "reports" / "kj.yaml").write_text(KJ + "    expires: 2024-06-30\n", encoding="utf-8")
-    findings = check_json(data)["findings"]
+    findings = check_json(cli, data)["findings"]
     [h2] = [f for f in findings if (f["unit"], f["rule"], f["subject"]) == ("市科学技术局", "meeting-frequency",
                                                                           "2024H2")]
     assert (h2["status"], h2["waiver"]) == ("fail", "expired 2024-06-30")
     assert "(the waiver expired on 2024-06-30)" in h2["message"]
 
 
-def test_json_is_byte_identical_across_runs(data: Path) -> None:
-    first = check(data, "--format", "json")
-    second = check(data, "--format", "json")
+def test_json_is_byte_identical_across_runs(cli: Cli, data: Path) -> None:
+    first = check(cli, data, "--format", "json")
+    second = check(cli, data, "--format", "json")
     assert first.stdout.encode() == second.stdout.encode()
 
 
 # ---- github -------------------------------------------------------------------------------------------------
 
 
-def test_github_annotations(data: Path) -> None:
-    counts = check_json(data)["summary"]["counts"]
-    result = check(data, "--format", "github")
+def test_github_annotations(cli: Cli, data: Path) -> None:
+    counts = check_json(cli, data)["summary"]["counts"]
+    result = check(cli, data, "--format", "github")
     assert result.returncode == 1
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -242,10 +237,10 @@ def test_github_annotations(data: Path) -> None:
     assert not any("科技计划项目管理办法" in line or "机构改革期间暂停" in line for line in lines)  # waived: absent
 
 
-def test_github_every_fail_has_a_line(data: Path) -> None:
+def test_github_every_fail_has_a_line(cli: Cli, data: Path) -> None:
     # Including findings not tied to one record: a task missing from the report, a frequency window with nothing
     # recorded, multimedia-share, evaluation-frequency.
-    result = check(data, "--format", "github")
+    result = check(cli, data, "--format", "github")
     errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
     assert errors
     assert all(re.match(r"::error file=[^,]+,line=\d+,", line) for line in errors), [
@@ -257,9 +252,9 @@ def test_github_every_fail_has_a_line(data: Path) -> None:
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def test_junit(data: Path) -> None:
-    findings = check_json(data)["findings"]
-    result = check(data, "--format", "junit")
+def test_junit(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data)["findings"]
+    result = check(cli, data, "--format", "junit")
     assert result.returncode == 1
     assert result.stderr == ""
     assert not XML_INVALID.search(result.stdout), "characters XML 1.0 cannot carry"
@@ -301,12 +296,12 @@ def test_junit(data: Path) -> None:
 # ---- sarif --------------------------------------------------------------------------------------------------
 
 
-def test_sarif_is_valid_against_the_official_schema(data: Path) -> None:
+def test_sarif_is_valid_against_the_official_schema(cli: Cli, data: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     if not SARIF_SCHEMA.is_file():
         pytest.skip(f"no SARIF schema at {SARIF_SCHEMA}")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    result = check(data, "--format", "sarif")
+    result = check(cli, data, "--format", "sarif")
     assert result.returncode == 1
     assert result.stderr == ""
     log = json.loads(result.stdout)
@@ -316,9 +311,9 @@ def test_sarif_is_valid_against_the_official_schema(data: Path) -> None:
     assert log["version"] == "2.1.0"
 
 
-def test_sarif_content(data: Path) -> None:
-    counts = check_json(data)["summary"]["counts"]
-    log = json.loads(check(data, "--format", "sarif").stdout)
+def test_sarif_content(cli: Cli, data: Path) -> None:
+    counts = check_json(cli, data)["summary"]["counts"]
+    log = json.loads(check(cli, data, "--format", "sarif").stdout)
     [run] = log["runs"]
     results = run["results"]
     assert len(results) == counts["fail"] + counts["pending"] + counts["waived"]  # passes are left out
@@ -349,44 +344,44 @@ def test_sarif_content(data: Path) -> None:
 
 
 @pytest.mark.parametrize("output_format", ["json", "github", "junit", "sarif", "text"])
-def test_output_file_is_written_whole_and_stdout_stays_empty(data: Path, output_format: str) -> None:
+def test_output_file_is_written_whole_and_stdout_stays_empty(cli: Cli, data: Path, output_format: str) -> None:
     out = data / "out"
     out.mkdir()
-    result = check(data, "--format", output_format, "--output", f"out/report.{output_format}")
+    result = check(cli, data, "--format", output_format, "--output", f"out/report.{output_format}")
     assert result.returncode == 1, result.stderr
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert [path.name for path in out.iterdir()] == [f"report.{output_format}"], "no temporary file is left"
     written = (out / f"report.{output_format}").read_text(encoding="utf-8")
     if output_format != "text":
-        assert written == check(data, "--format", output_format).stdout
+        assert written == check(cli, data, "--format", output_format).stdout
     else:
         assert "市科学技术局" in written and "fail" in written
 
 
-def test_output_replaces_an_existing_file(data: Path) -> None:
+def test_output_replaces_an_existing_file(cli: Cli, data: Path) -> None:
     target = data / "report.json"
     target.write_text("old\n", encoding="utf-8")
-    result = check(data, "--format", "json", "-o", "report.json")
+    result = check(cli, data, "--format", "json", "-o", "report.json")
     assert result.returncode == 1
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["as_of"] == AS_OF
     assert sorted(path.name for path in data.iterdir()) == ["report.json", "reports"]
 
 
-def test_output_into_a_missing_folder_is_invalid_input(data: Path) -> None:
-    result = check(data, "--format", "json", "--output", "no_such_folder/report.json")
+def test_output_into_a_missing_folder_is_invalid_input(cli: Cli, data: Path) -> None:
+    result = check(cli, data, "--format", "json", "--output", "no_such_folder/report.json")
     assert result.returncode == 2, result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
-    assert line.startswith("no_such_folder/report.json: cannot write output"), line
+    assert line.startswith("no_such_folder/report.json: cannot write the output"), line
     assert not (data / "no_such_folder").exists()
 
 
 @pytest.mark.parametrize("output", ["reports/kj.yaml", "reports/../reports/hc.yaml"])
-def test_output_never_overwrites_an_input_report(data: Path, output: str) -> None:
+def test_output_never_overwrites_an_input_report(cli: Cli, data: Path, output: str) -> None:
     before = {path.name: path.read_bytes() for path in (data / "reports").iterdir()}
-    result = check(data, "--format", "json", "--output", output)
+    result = check(cli, data, "--format", "json", "--output", output)
     assert {path.name: path.read_bytes() for path in (data / "reports").iterdir()} == before
     assert result.returncode == 2
     assert result.stdout == ""
@@ -397,46 +392,46 @@ def test_output_never_overwrites_an_input_report(data: Path, output: str) -> Non
 # ---- exit codes and filters ---------------------------------------------------------------------------------
 
 
-def test_exit_codes_follow_fail_on(data: Path) -> None:
+def test_exit_codes_follow_fail_on(cli: Cli, data: Path) -> None:
     # request-deadline alone: one pending request, nothing failing.
-    assert check(data, "--rule", "request-deadline").returncode == 0
-    assert check(data, "--rule", "request-deadline", "--fail-on", "fail").returncode == 0
-    assert check(data, "--rule", "request-deadline", "--fail-on", "pending").returncode == 1
+    assert check(cli, data, "--rule", "request-deadline").returncode == 0
+    assert check(cli, data, "--rule", "request-deadline", "--fail-on", "fail").returncode == 0
+    assert check(cli, data, "--rule", "request-deadline", "--fail-on", "pending").returncode == 1
     # consultation-period: one failure.
-    assert check(data, "--rule", "consultation-period").returncode == 1
+    assert check(cli, data, "--rule", "consultation-period").returncode == 1
     # A unit with nothing failing under a rule.
-    assert check(data, "--rule", "multimedia-share", "--unit", "环翠区").returncode == 0
+    assert check(cli, data, "--rule", "multimedia-share", "--unit", "环翠区").returncode == 0
 
 
-def test_unit_filter_accepts_an_alias(data: Path) -> None:
-    findings = check_json(data, "--unit", "市科技局")["findings"]
+def test_unit_filter_accepts_an_alias(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data, "--unit", "市科技局")["findings"]
     assert findings and {f["unit"] for f in findings} == {"市科学技术局"}
-    both = check_json(data, "--unit", "环翠区", "--unit", "市科学技术局")["findings"]
+    both = check_json(cli, data, "--unit", "环翠区", "--unit", "市科学技术局")["findings"]
     assert {f["unit"] for f in both} == {"市科学技术局", "环翠区"}
 
 
-def test_unit_filter_includes_a_unit_without_a_report(data: Path) -> None:
-    findings = check_json(data, "--unit", "文登区")["findings"]
+def test_unit_filter_includes_a_unit_without_a_report(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data, "--unit", "文登区")["findings"]
     assert [(f["rule"], f["status"]) for f in findings] == [("report-missing", "fail")]
 
 
-def test_rule_filter(data: Path) -> None:
-    findings = check_json(data, "--rule", "consultation-period", "--rule", "feedback-deadline")["findings"]
+def test_rule_filter(cli: Cli, data: Path) -> None:
+    findings = check_json(cli, data, "--rule", "consultation-period", "--rule", "feedback-deadline")["findings"]
     assert {f["rule"] for f in findings} == {"consultation-period", "feedback-deadline"}
-    summary = check_json(data, "--rule", "feedback-deadline")["summary"]
+    summary = check_json(cli, data, "--rule", "feedback-deadline")["summary"]
     assert summary["counts"] == {"pass": 0, "fail": 0, "pending": 1, "waived": 0}
 
 
-def test_unknown_unit_is_a_usage_error_with_a_suggestion(data: Path) -> None:
-    result = check(data, "--unit", "环翠县", "--format", "json")
+def test_unknown_unit_is_a_usage_error_with_a_suggestion(cli: Cli, data: Path) -> None:
+    result = check(cli, data, "--unit", "环翠县", "--format", "json")
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert "unknown unit '环翠县'" in result.stderr and "did you mean '环翠区'?" in result.stderr
 
 
-def test_unknown_rule_is_a_usage_error(data: Path) -> None:
-    result = check(data, "--rule", "meeting-frequncy", "--format", "json")
+def test_unknown_rule_is_a_usage_error(cli: Cli, data: Path) -> None:
+    result = check(cli, data, "--rule", "meeting-frequncy", "--format", "json")
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -444,18 +439,18 @@ def test_unknown_rule_is_a_usage_error(data: Path) -> None:
     assert "meeting-frequency" in result.stderr
 
 
-def test_unknown_rule_suggests_the_closest(data: Path) -> None:
-    result = check(data, "--rule", "meeting-frequncy")
+def test_unknown_rule_suggests_the_closest(cli: Cli, data: Path) -> None:
+    result = check(cli, data, "--rule", "meeting-frequncy")
     assert result.returncode == 2
     assert "did you mean 'meeting-frequency'" in result.stderr
-    assert "did you mean" not in check(data, "--rule", "no-such-thing-at-all").stderr  # nothing close
+    assert "did you mean" not in check(cli, data, "--rule", "no-such-thing-at-all").stderr  # nothing close
 
 
-def test_invalid_input_is_exit_2_in_every_format(data: Path) -> None:
+def test_invalid_input_is_exit_2_in_every_format(cli: Cli, data: Path) -> None:
     (data / "reports" / "broken.yaml").write_text("unit: 文登区\nyear: 2024\ntrainings:\n  - title: 培训\n"
                                                   "    date: 2024-02-30\n", encoding="utf-8")
     for output_format in ("json", "github", "junit", "sarif", "text"):
-        result = check(data, "--format", output_format)
+        result = check(cli, data, "--format", output_format)
         assert result.returncode == 2, output_format
         assert result.stdout == ""
         assert result.stderr.startswith("reports/broken.yaml:5:11: ")

@@ -1,10 +1,14 @@
-"""Hostile input through the real command line: shapes that crash or exhaust naive YAML readers, odd encodings
-and line endings, YAML features a report never needs (aliases, merge keys, several documents), and text that
-breaks naive output formats (markup, quotes, ``|``, newlines, control characters, bidi overrides).
+"""Hostile input through the command line: shapes that crash or exhaust naive YAML readers, odd encodings and
+line endings, YAML features a report never needs (aliases, merge keys, several documents), and text that breaks
+naive output formats (markup, quotes, ``|``, newlines, control characters, bidi overrides).
 
 Contract: exit 2 on invalid input, quickly and in bounded memory; one stderr line per problem naming its file
 (``FILE:LINE:COL: message`` where a position exists); every problem of every file in one run; never a traceback;
-input files are only read. Each run's wall time and peak RSS are measured (``os.wait4``).
+input files are only read.
+
+Most commands run in-process (the ``cli`` fixture). A real process (``run_process``) is kept where one matters:
+inputs built to crash the interpreter (a C stack overflow) unless the guards hold, runs under a memory or stack
+limit (``setrlimit``), and peak-RSS measurements (``os.wait4``); each such run's wall time and peak RSS are measured.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from conftest import Run, run_in_process
 
 MiB = 2**20
 UNIT = "环翠区"
@@ -34,9 +40,13 @@ LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+
 
 # ---- running the command line, measured ----------------------------------------------------------------------
 
+Cli = Callable[..., Run]  # the conftest ``cli`` fixture: ``disclose ARGS`` in-process, stdout and stderr apart
+
 
 @dataclass
-class Run:
+class Measured:
+    """A run in a real process (``run_process``): what it printed, its wall time and peak RSS."""
+
     returncode: int  # negative: ended by that signal
     stdout: str
     stderr: str
@@ -63,12 +73,13 @@ os._exit(code if code >= 0 else 128 - code)
 """
 
 
-def run_cli(*args: object, cwd: Path, timeout: float = 120, preexec_fn=None) -> Run:  # noqa: ANN001
-    """``python -m disclose_cli ARGS`` with stdout and stderr apart, its wall time and peak RSS (``os.wait4``).
+def run_process(*args: object, cwd: Path, timeout: float = 120, preexec_fn=None) -> Measured:  # noqa: ANN001
+    """``python -m disclose_cli ARGS`` in a real process, stdout and stderr apart, its wall time and peak RSS.
 
     A run still going after ``timeout`` seconds is killed (and ``timed_out`` set): a hostile file must never
     hang the test run. Exit codes above 128 are deaths by a signal (128 + signal number), reported negative."""
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
+    # In English, as the in-process runs of the ``cli`` fixture are: some tests compare the two.
+    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100", DISCLOSE_LANG="en")
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         start = time.monotonic()
@@ -89,8 +100,8 @@ def run_cli(*args: object, cwd: Path, timeout: float = 120, preexec_fn=None) -> 
         peak = rss.read().strip()
         out.seek(0)
         err.seek(0)
-        return Run(code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                   seconds, int(peak) / 1024 if peak else float("nan"), timed_out)
+        return Measured(code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                        seconds, int(peak) / 1024 if peak else float("nan"), timed_out)
 
 
 def limits(address_space: int | None = None, stack: int | None = None):  # noqa: ANN201
@@ -127,8 +138,9 @@ def printed(stderr: str) -> list[re.Match]:
     return found
 
 
-def assert_invalid(run: Run) -> None:
-    assert not run.timed_out, f"still running after {run.seconds:.1f}s"
+def assert_invalid(run: Run | Measured) -> None:
+    if isinstance(run, Measured):
+        assert not run.timed_out, f"still running after {run.seconds:.1f}s"
     assert run.returncode == 2, (run.returncode, run.stdout[-2000:], run.stderr[-2000:])
     assert "Traceback" not in run.stderr
     assert "internal error" not in run.stderr
@@ -209,7 +221,9 @@ RESERVED_KEY = HEADER + "trainings:\n  - title: 培训\n    date: 2024-06-20\n  
 
 def test_flow_nesting_100000_deep(tmp_path: Path) -> None:
     (tmp_path / "deep.yaml").write_text(flow_nesting(), encoding="utf-8")
-    run = run_cli("validate", "deep.yaml", cwd=tmp_path, timeout=60)
+    # A real process: without the depth guard libyaml's composer recurses in C 100,000 frames deep and the
+    # interpreter dies of a stack overflow, which in-process would take the test run down with it.
+    run = run_process("validate", "deep.yaml", cwd=tmp_path, timeout=60)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "deep.yaml"
@@ -217,14 +231,16 @@ def test_flow_nesting_100000_deep(tmp_path: Path) -> None:
     assert run.seconds < 10
 
 
-def test_block_mapping_nesting_3000_deep(tmp_path: Path) -> None:
+def test_block_mapping_nesting_3000_deep(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "deep.yaml").write_text(block_nesting(), encoding="utf-8")
-    run = run_cli("validate", "deep.yaml", cwd=tmp_path, timeout=60)
+    start = time.monotonic()
+    run = cli("validate", "deep.yaml", cwd=tmp_path)
+    seconds = time.monotonic() - start
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "deep.yaml"
     assert "nesting" in problem["message"]
-    assert run.seconds < 10
+    assert seconds < 10
 
 
 def compact_nesting(depth: int, per_line: int = 19) -> str:
@@ -244,8 +260,9 @@ def test_compact_nesting_split_over_lines_does_not_crash(tmp_path: Path) -> None
     assert len(text.encode()) < 64 * MiB
     assert not re.search(r"(?:[-?][ \t]+){20}", text)
     (tmp_path / "deep.yaml").write_text(text, encoding="utf-8")
-    run = run_cli("validate", "deep.yaml", cwd=tmp_path, timeout=60,
-                  preexec_fn=limits(stack=8 * MiB, address_space=4 * 2**30))
+    # A real process: under a stack limit (setrlimit), and built to overflow the C stack if the guard misses it.
+    run = run_process("validate", "deep.yaml", cwd=tmp_path, timeout=60,
+                      preexec_fn=limits(stack=8 * MiB, address_space=4 * 2**30))
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "deep.yaml" and "nesting" in problem["message"]
@@ -253,15 +270,16 @@ def test_compact_nesting_split_over_lines_does_not_crash(tmp_path: Path) -> None
 
 def test_compact_nesting_that_the_guard_sees_is_refused(tmp_path: Path) -> None:
     (tmp_path / "deep.yaml").write_text(HEADER + "trainings:\n  " + "- " * 60_000 + "leaf\n", encoding="utf-8")
-    run = run_cli("validate", "deep.yaml", cwd=tmp_path, timeout=60, preexec_fn=limits(stack=8 * MiB))
+    # A real process: under a stack limit (setrlimit), and built to overflow the C stack if the guard misses it.
+    run = run_process("validate", "deep.yaml", cwd=tmp_path, timeout=60, preexec_fn=limits(stack=8 * MiB))
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert "nesting" in problem["message"]
 
 
-def test_flow_nesting_problem_has_a_position(tmp_path: Path) -> None:
+def test_flow_nesting_problem_has_a_position(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "deep.yaml").write_text(flow_nesting(1000), encoding="utf-8")
-    run = run_cli("validate", "deep.yaml", cwd=tmp_path)
+    run = cli("validate", "deep.yaml", cwd=tmp_path)
     assert_invalid(run)
     located = LOCATED.match(run.stderr.splitlines()[0])
     assert located and located["line"] == "3", run.stderr
@@ -269,7 +287,8 @@ def test_flow_nesting_problem_has_a_position(tmp_path: Path) -> None:
 
 def test_alias_bomb_is_refused_fast_in_bounded_memory(tmp_path: Path) -> None:
     (tmp_path / "bomb.yaml").write_text(alias_bomb(), encoding="utf-8")
-    run = run_cli("validate", "bomb.yaml", cwd=tmp_path, timeout=30, preexec_fn=limits(address_space=4 * 2**30))
+    # A real process: its memory capped (setrlimit), in case the bomb goes off, and its peak RSS measured.
+    run = run_process("validate", "bomb.yaml", cwd=tmp_path, timeout=30, preexec_fn=limits(address_space=4 * 2**30))
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "bomb.yaml" and problem["line"] is not None
@@ -283,7 +302,8 @@ def test_alias_bomb_of_mappings(tmp_path: Path) -> None:
     for level in range(1, 10):
         lines.append(f"  - &w{level} {{" + ", ".join(f"k{index}: *w{level - 1}" for index in range(9)) + "}")
     (tmp_path / "bomb.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = run_cli("validate", "bomb.yaml", cwd=tmp_path, timeout=30, preexec_fn=limits(address_space=4 * 2**30))
+    # A real process: its memory capped (setrlimit), in case the bomb goes off, and its peak RSS measured.
+    run = run_process("validate", "bomb.yaml", cwd=tmp_path, timeout=30, preexec_fn=limits(address_space=4 * 2**30))
     assert_invalid(run)
     assert "alias" in run.stderr
     assert run.seconds < 5 and run.peak_rss_mib < 300, (run.seconds, run.peak_rss_mib)
@@ -293,7 +313,8 @@ def test_merge_key_bomb_is_refused_fast_in_bounded_memory(tmp_path: Path) -> Non
     text = merge_bomb()
     assert len(text) < 1000
     (tmp_path / "bomb.yaml").write_text(text, encoding="utf-8")
-    run = run_cli("validate", "bomb.yaml", cwd=tmp_path, timeout=10, preexec_fn=limits(address_space=2 * 2**30))
+    # A real process: its memory capped (setrlimit), in case the bomb goes off, and its peak RSS measured.
+    run = run_process("validate", "bomb.yaml", cwd=tmp_path, timeout=10, preexec_fn=limits(address_space=2 * 2**30))
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "bomb.yaml"
@@ -302,7 +323,8 @@ def test_merge_key_bomb_is_refused_fast_in_bounded_memory(tmp_path: Path) -> Non
 
 def test_file_over_64_mib_is_refused_without_reading_it(tmp_path: Path) -> None:
     write_oversized(tmp_path / "big.yaml")
-    run = run_cli("validate", "big.yaml", cwd=tmp_path, timeout=60)
+    # A real process: its peak RSS shows that the file was not read (in-process, pytest's own memory would hide it).
+    run = run_process("validate", "big.yaml", cwd=tmp_path, timeout=60)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "big.yaml"
@@ -311,61 +333,61 @@ def test_file_over_64_mib_is_refused_without_reading_it(tmp_path: Path) -> None:
     assert run.peak_rss_mib < 150, run.peak_rss_mib  # it was not read into memory
 
 
-def test_random_bytes(tmp_path: Path) -> None:
+def test_random_bytes(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "noise.yaml").write_bytes(random_bytes())
-    run = run_cli("validate", "noise.yaml", cwd=tmp_path)
+    run = cli("validate", "noise.yaml", cwd=tmp_path)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert problem["file"] == "noise.yaml"
     assert "not UTF-8" in problem["message"]
 
 
-def test_a_file_of_only_a_bom_is_empty(tmp_path: Path) -> None:
+def test_a_file_of_only_a_bom_is_empty(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf")
-    run = run_cli("validate", "bom.yaml", cwd=tmp_path)
+    run = cli("validate", "bom.yaml", cwd=tmp_path)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert (problem["file"], problem["line"], problem["col"]) == ("bom.yaml", "1", "1")
     assert "empty" in problem["message"]
 
 
-def test_mixed_crlf_and_lf_line_endings_keep_lines_right(tmp_path: Path) -> None:
+def test_mixed_crlf_and_lf_line_endings_keep_lines_right(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "mixed.yaml").write_bytes(MIXED_EOL)
-    run = run_cli("validate", "mixed.yaml", cwd=tmp_path)
+    run = cli("validate", "mixed.yaml", cwd=tmp_path)
     assert_invalid(run)
     found = [(p["line"], p["col"]) for p in printed(run.stderr)]
     assert found == [("5", "11"), ("7", "11")], run.stderr
     # Once the dates are right the file is valid: mixed line endings are accepted.
     (tmp_path / "mixed.yaml").write_bytes(MIXED_EOL.replace(b"2024-02-30", b"2024-02-20")
                                           .replace(b"2024-13-01", b"2024-12-01"))
-    run = run_cli("validate", "mixed.yaml", cwd=tmp_path)
+    run = cli("validate", "mixed.yaml", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
 
 
-def test_a_unicode_line_separator_in_a_title_does_not_shift_line_numbers(tmp_path: Path) -> None:
+def test_a_unicode_line_separator_in_a_title_does_not_shift_line_numbers(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text(
         HEADER + 'trainings:\n  - title: "第一行\u2028第二行"\n    date: 2024-02-30\n', encoding="utf-8")
-    run = run_cli("validate", "report.yaml", cwd=tmp_path)
+    run = cli("validate", "report.yaml", cwd=tmp_path)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert (problem["line"], problem["col"]) == ("5", "11"), run.stderr
 
 
-def test_a_control_character_is_located(tmp_path: Path) -> None:
+def test_a_control_character_is_located(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text(HEADER + "trainings:\n  - title: 培\x00训\n    date: 2024-06-20\n",
                                           encoding="utf-8")
-    run = run_cli("validate", "report.yaml", cwd=tmp_path)
+    run = cli("validate", "report.yaml", cwd=tmp_path)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert (problem["line"], problem["col"]) == ("4", "13"), run.stderr
     assert "unicode string" not in problem["message"] and "position" not in problem["message"]
 
 
-def test_merge_keys_are_accepted_and_the_merged_values_used(tmp_path: Path) -> None:
+def test_merge_keys_are_accepted_and_the_merged_values_used(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "merge.yaml").write_text(MERGE_VALID, encoding="utf-8")
-    run = run_cli("validate", "merge.yaml", cwd=tmp_path)
+    run = cli("validate", "merge.yaml", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    run = run_cli("check", "merge.yaml", "--as-of", "2024-12-31", "--format", "json", "--rule", "task-deadline",
+    run = cli("check", "merge.yaml", "--as-of", "2024-12-31", "--format", "json", "--rule", "task-deadline",
                   "--unit", UNIT, cwd=tmp_path)
     assert run.returncode == 1, run.stderr
     findings = {f["subject"]: f for f in json.loads(run.stdout)["findings"]}
@@ -377,10 +399,10 @@ def test_merge_keys_are_accepted_and_the_merged_values_used(tmp_path: Path) -> N
     assert "planned" in findings["new-media"]["message"]
 
 
-def test_a_problem_in_a_merged_value_points_into_the_file(tmp_path: Path) -> None:
+def test_a_problem_in_a_merged_value_points_into_the_file(cli: Cli, tmp_path: Path) -> None:
     text = MERGE_VALID.replace("done_on: 2024-06-20", "done_on: 2024-06-31")
     (tmp_path / "merge.yaml").write_text(text, encoding="utf-8")
-    run = run_cli("validate", "merge.yaml", cwd=tmp_path)
+    run = cli("validate", "merge.yaml", cwd=tmp_path)
     assert_invalid(run)
     found = printed(run.stderr)
     assert found and all(p["line"] is not None for p in found), run.stderr
@@ -388,18 +410,18 @@ def test_a_problem_in_a_merged_value_points_into_the_file(tmp_path: Path) -> Non
     assert {(p["line"], p["col"]) for p in found} == {("7", "14")}, run.stderr
 
 
-def test_two_documents_in_one_file(tmp_path: Path) -> None:
+def test_two_documents_in_one_file(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "two.yaml").write_text(TWO_DOCUMENTS, encoding="utf-8")
-    run = run_cli("validate", "two.yaml", cwd=tmp_path)
+    run = cli("validate", "two.yaml", cwd=tmp_path)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert (problem["file"], problem["line"]) == ("two.yaml", "3")
     assert "more than one YAML document" in problem["message"]
 
 
-def test_line_key_is_reserved(tmp_path: Path) -> None:
+def test_line_key_is_reserved(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "line.yaml").write_text(RESERVED_KEY, encoding="utf-8")
-    run = run_cli("validate", "line.yaml", cwd=tmp_path)
+    run = cli("validate", "line.yaml", cwd=tmp_path)
     assert_invalid(run)
     [problem] = printed(run.stderr)
     assert (problem["file"], problem["line"], problem["col"]) == ("line.yaml", "4", "5")
@@ -418,7 +440,7 @@ def test_line_key_does_not_leak_into_a_set(tmp_path: Path) -> None:
         assert list(source.report.tasks[0].evidence) == ["https://www.weihai.gov.cn/a.html"]
 
 
-def test_every_hostile_file_in_one_folder_in_one_run(tmp_path: Path) -> None:
+def test_every_hostile_file_in_one_folder_in_one_run(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "a_flow.yaml").write_text(flow_nesting(), encoding="utf-8")
@@ -436,7 +458,11 @@ def test_every_hostile_file_in_one_folder_in_one_run(tmp_path: Path) -> None:
     invalid = {"a_flow", "b_block", "c_bomb", "d_big", "e_noise", "f_bom", "g_mixed", "i_two", "j_line"}
     before = snapshot(folder)
 
-    normal = run_cli("validate", "reports", cwd=tmp_path, timeout=120, preexec_fn=limits(address_space=4 * 2**30))
+    # A real process: the folder holds the 100,000-deep file (a C stack overflow without the guard) and the bomb,
+    # so memory is capped (setrlimit) and peak RSS measured. Once it passes, the guards hold: the runs below are
+    # in-process.
+    normal = run_process("validate", "reports", cwd=tmp_path, timeout=120,
+                         preexec_fn=limits(address_space=4 * 2**30))
     assert_invalid(normal)
     found = printed(normal.stderr)
     files = [Path(p["file"]).stem for p in found]
@@ -447,13 +473,13 @@ def test_every_hostile_file_in_one_folder_in_one_run(tmp_path: Path) -> None:
     assert normal.seconds < 30 and normal.peak_rss_mib < 300, (normal.seconds, normal.peak_rss_mib)
 
     # --debug shows tracebacks of internal errors only: the problems printed are the same.
-    debug = run_cli("--debug", "validate", "reports", cwd=tmp_path, timeout=120)
+    debug = cli("--debug", "validate", "reports", cwd=tmp_path)
     assert_invalid(debug)
     assert debug.stderr == normal.stderr
 
     # check refuses the same folder with the same problems, in every format.
     for output_format in ("text", "json"):
-        checked = run_cli("check", "reports", "--as-of", "2024-12-31", "--format", output_format, cwd=tmp_path)
+        checked = cli("check", "reports", "--as-of", "2024-12-31", "--format", output_format, cwd=tmp_path)
         assert_invalid(checked)
         assert checked.stderr == normal.stderr
     assert snapshot(folder) == before
@@ -493,31 +519,30 @@ def hostile_report() -> str:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "hc.yaml").write_text(hostile_report(), encoding="utf-8")
-    run = run_cli("validate", "hc.yaml", cwd=folder)
+    run = run_in_process("validate", "hc.yaml", cwd=folder)  # the cli fixture's runner (module scope here)
     assert run.returncode == 0, run.stderr
     return folder
 
 
-def check_run(folder: Path, output_format: str) -> Run:
+def check_run(cli: Cli, folder: Path, output_format: str) -> Run:
     before = snapshot(folder)
-    run = run_cli("check", "hc.yaml", "--as-of", "2024-12-31", "--unit", UNIT, "--format", output_format,
-                  cwd=folder)
+    run = cli("check", "hc.yaml", "--as-of", "2024-12-31", "--unit", UNIT, "--format", output_format, cwd=folder)
     assert run.returncode == 1, (run.returncode, run.stderr)
     assert run.stderr == ""
     assert snapshot(folder) == before
     return run
 
 
-def test_json_round_trips_every_title(hostile: Path) -> None:
-    findings = json.loads(check_run(hostile, "json").stdout)["findings"]
+def test_json_round_trips_every_title(cli: Cli, hostile: Path) -> None:
+    findings = json.loads(check_run(cli, hostile, "json").stdout)["findings"]
     for title in TITLES:
         rules = {f["rule"] for f in findings if f["subject"] == title}
         assert {"consultation-period", "feedback-deadline"} <= rules, title
     assert any(f["subject"] == REF and f["rule"] == "request-deadline" for f in findings)
 
 
-def test_sarif_is_json_with_every_title_escaped(hostile: Path) -> None:
-    raw = check_run(hostile, "sarif").stdout
+def test_sarif_is_json_with_every_title_escaped(cli: Cli, hostile: Path) -> None:
+    raw = check_run(cli, hostile, "sarif").stdout
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", raw), "raw control characters in JSON"
     results = json.loads(raw)["runs"][0]["results"]
     subjects = [result["properties"]["subject"] for result in results]
@@ -526,8 +551,8 @@ def test_sarif_is_json_with_every_title_escaped(hostile: Path) -> None:
         assert any(title in result["message"]["text"] for result in results), title
 
 
-def test_junit_parses_and_carries_no_xml_invalid_characters(hostile: Path) -> None:
-    raw = check_run(hostile, "junit").stdout
+def test_junit_parses_and_carries_no_xml_invalid_characters(cli: Cli, hostile: Path) -> None:
+    raw = check_run(cli, hostile, "junit").stdout
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", raw)
     root = ET.fromstring(raw.encode("utf-8"))
     names = [case.get("name") for case in root.iter("testcase")]
@@ -539,12 +564,12 @@ def test_junit_parses_and_carries_no_xml_invalid_characters(hostile: Path) -> No
     assert int(root.get("failures")) == sum(1 for case in root.iter("testcase") if case.find("failure") is not None)
 
 
-def test_github_annotations_stay_one_line_each(hostile: Path) -> None:
-    raw = check_run(hostile, "github").stdout
+def test_github_annotations_stay_one_line_each(cli: Cli, hostile: Path) -> None:
+    raw = check_run(cli, hostile, "github").stdout
     assert "\x07" not in raw and "\u202e" not in raw and "\r" not in raw
     lines = raw.splitlines()
     assert lines and all(re.match(r"^::(error|warning) [^\n]*::", line) for line in lines), raw
-    document = json.loads(check_run(hostile, "json").stdout)
+    document = json.loads(check_run(cli, hostile, "json").stdout)
     annotated = [f for f in document["findings"] if f["status"] in ("fail", "pending")]
     # One annotation per failing or pending finding and per warning: a newline in a title started no new one.
     assert len(lines) == len(annotated) + len(document["summary"]["warnings"])
@@ -552,36 +577,36 @@ def test_github_annotations_stay_one_line_each(hostile: Path) -> None:
     assert any("从右到左<U+202E>evil.exe" in line for line in lines)
 
 
-def test_text_output_is_readable(hostile: Path) -> None:
-    raw = check_run(hostile, "text").stdout
+def test_text_output_is_readable(cli: Cli, hostile: Path) -> None:
+    raw = check_run(cli, hostile, "text").stdout
     assert "\x07" not in raw
     assert "<script>alert(1)</script>" in raw  # text for a terminal is shown as it is, not HTML-escaped
 
 
-def test_text_output_shows_bidi_overrides_visibly(hostile: Path) -> None:
-    raw = check_run(hostile, "text").stdout
+def test_text_output_shows_bidi_overrides_visibly(cli: Cli, hostile: Path) -> None:
+    raw = check_run(cli, hostile, "text").stdout
     assert "\u202e" not in raw
 
 
-def test_problem_lines_show_bidi_overrides_visibly(tmp_path: Path) -> None:
+def test_problem_lines_show_bidi_overrides_visibly(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text('unit: "环翠\\u202E区"\nyear: 2024\n', encoding="utf-8")
-    run = run_cli("validate", "report.yaml", cwd=tmp_path)
+    run = cli("validate", "report.yaml", cwd=tmp_path)
     assert_invalid(run)
     assert "\u202e" not in run.stderr
 
 
-def test_a_newline_in_a_file_name_keeps_one_line_per_problem(tmp_path: Path) -> None:
+def test_a_newline_in_a_file_name_keeps_one_line_per_problem(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "环翠\n区\x07.yaml").write_text("unit: 环翠县\nyear: 2024\n", encoding="utf-8")
-    run = run_cli("validate", ".", cwd=tmp_path)
+    run = cli("validate", ".", cwd=tmp_path)
     assert_invalid(run)
     assert len(run.stderr.splitlines()) == 1, run.stderr
     assert "\x07" not in run.stderr
 
 
-def report_run(folder: Path, output_format: str) -> str:
+def report_run(cli: Cli, folder: Path, output_format: str) -> str:
     before = snapshot(folder)
-    run = run_cli("report", "hc.yaml", "--period", "2024", "--format", output_format, "--as-of", "2024-12-31",
-                  cwd=folder)
+    run = cli("report", "hc.yaml", "--period", "2024", "--format", output_format, "--as-of", "2024-12-31",
+              cwd=folder)
     if run.returncode != 0 and ("template" in run.stderr or "internal error" in run.stderr):
         # The report templates (and the code feeding them) are being written as these tests are.
         pytest.skip(f"report --format {output_format} is not ready: {run.stderr.strip()[:300]}")
@@ -606,8 +631,8 @@ def cell_count(row: str) -> int:
     return len(re.split(r"(?<!\\)\|", row.strip())) - 2
 
 
-def test_markdown_report_escapes_every_title(hostile: Path) -> None:
-    text = report_run(hostile, "md")
+def test_markdown_report_escapes_every_title(cli: Cli, hostile: Path) -> None:
+    text = report_run(cli, hostile, "md")
     lowered = text.lower()
     assert "<script" not in lowered and "<img" not in lowered
     assert "\x07" not in text and "\u202e" not in text
@@ -619,8 +644,8 @@ def test_markdown_report_escapes_every_title(hostile: Path) -> None:
     assert "a\\|b\\|c \\| 竖线" in text
 
 
-def test_html_report_escapes_every_title(hostile: Path) -> None:
-    text = report_run(hostile, "html")
+def test_html_report_escapes_every_title(cli: Cli, hostile: Path) -> None:
+    text = report_run(cli, hostile, "html")
     lowered = text.lower()
     assert "<script" not in lowered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text

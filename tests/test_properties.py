@@ -2,8 +2,8 @@
 
 1. Mutated files (a line deleted, two lines or two values swapped, random characters inserted, the bytes cut
    short): reading never raises, problems are values located in the file that was read, and a file is either
-   valid (a report) or has problems, never both. Checked in-process (fast), then a few through the real command
-   line (exit 0, 1 or 2, never a traceback, the input file untouched).
+   valid (a report) or has problems, never both. Checked on the loader (fast), then a few through the command
+   line, run in-process (exit 0, 1 or 2, never a traceback, the input file untouched).
 2. Generated valid reports (units from the registry, tasks from the unit's catalog share, dates in 2024, ASCII and
    CJK text), dumped with ``yaml.safe_dump``: they validate without problems and load back to the same values.
 """
@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import Run
 
 from disclose_cli.loading.context import load_context
 from disclose_cli.loading.dataset import load
@@ -247,20 +247,17 @@ def test_examples_of_mutations(workdir: Path, raw: bytes) -> None:
     assert_problems_are_values(path, raw)
 
 
-def run_cli(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, NO_COLOR="1", PYTHONIOENCODING="utf-8", COLUMNS="100")
-    return subprocess.run([sys.executable, "-m", "disclose_cli", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
-
-
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# ``cli`` (conftest) is function-scoped but holds no state: one runner serves every example, so Hypothesis' check
+# against function-scoped fixtures is suppressed (each command runs in-process, isolated by the runner).
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(raw=mutated())
-def test_mutated_reports_through_the_command_line(workdir: Path, raw: bytes) -> None:
+def test_mutated_reports_through_the_command_line(cli: Callable[..., Run], workdir: Path, raw: bytes) -> None:
     path = workdir / "cli.yaml"
     path.write_bytes(raw)
     mtime = path.stat().st_mtime_ns
-    validated = run_cli("validate", path.name, cwd=workdir)
-    checked = run_cli("check", path.name, "--as-of", "2024-12-31", "--format", "json", cwd=workdir)
+    validated = cli("validate", path.name, cwd=workdir)
+    checked = cli("check", path.name, "--as-of", "2024-12-31", "--format", "json", cwd=workdir)
     for result in (validated, checked):
         assert result.returncode in (0, 1, 2), (result.returncode, result.stderr)
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
