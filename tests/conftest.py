@@ -47,8 +47,11 @@ def _runner() -> CliRunner:
 def run_in_process(*args: object, cwd: Path | None = None, env: Mapping[str, str] | None = None,
                    input: str | bytes | None = None) -> Run:
     """``disclose ARGS`` through ``cli.main`` in this process, in ``cwd``, stdout and stderr kept apart (neither
-    is a terminal), with ``env`` added to an environment cleared of colour and width settings."""
+    is a terminal), with ``env`` added to an environment cleared of colour and width settings, in English
+    (DISCLOSE_LANG=en) unless ``env`` says otherwise."""
     environment: dict[str, str | None] = {key: None for key in _OUTPUT_SETTINGS}
+    # Most tests read the English messages; the Chinese default is tested where env={"DISCLOSE_LANG": None}.
+    environment["DISCLOSE_LANG"] = "en"
     environment.update(env or {})
     before = os.getcwd()
     runner = _runner()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from .base.locations import InputError, Location, Problem
+from .base.phrase import Phrase
 from .engine import check as _check
 from .engine import options_for
 from .loading.config import Config, default_config, find_config, load_config
@@ -42,8 +43,9 @@ def load(paths: Iterable[str | Path] = (), config: str | Path | None = None,
     paths = [Path(path) for path in paths]
     folders = paths or list(context.config.reports)
     if not folders:
-        raise InputError([Problem(Location(Path(".")), "no report files or folders given, and no 'reports' in "
-                                                       "disclose.yaml")])
+        raise InputError([Problem.of(Location(Path(".")), Phrase(
+            "no report files or folders given, and no 'reports' in disclose.yaml",
+            "没有给出报告文件或文件夹，disclose.yaml 中也没有 reports"))])
     dataset = _load(folders, context, confine_to=None if paths else context.config.confine_to)
     if dataset.problems:
         raise InputError(dataset.problems)
@@ -59,8 +61,9 @@ def check(dataset: Dataset, as_of: dt.date | None = None, units: Iterable[str] =
     for name in units:
         unit = context.registry.get(name)
         if unit is None:
-            raise InputError([Problem(Location(Path("units")), f"unknown unit '{name}'"
-                                                               f"{context.registry.suggest(name).en}")])
+            from .loading.consistency import unknown_unit
+
+            raise InputError([Problem.of(Location(Path("units")), unknown_unit(name, context.registry))])
         names.append(unit.name)
     return _check(dataset, options_for(context, as_of, units=tuple(names), rules=tuple(rules)))
 
@@ -94,7 +97,8 @@ def annual_report(dataset: Dataset, unit: str, year: int, format: Literal["html"
 
     found = dataset.context.registry.get(unit)
     if found is None or not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):
-        raise InputError([Problem(Location(Path("unit")), f"no {year} report for {unit} in the data set")])
+        raise InputError([Problem.of(Location(Path("unit")), Phrase(f"no {year} report for {unit} in the data set",
+                                                                    f"数据中没有{unit}{year}年的报告"))])
     data = build_annual_report(dataset, found, year, options_for(dataset.context, as_of))
     if format == "docx":
         from .documents.docx import write_docx

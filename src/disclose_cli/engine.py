@@ -83,9 +83,12 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
 
     findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, natural(finding.subject),
                                        finding.location.line or 0))
-    units = len({source.report.unit for source in dataset.sources})
-    return CheckResult(options.as_of, findings, dataset.files, units,
-                       options.calendar.unknown_year_warnings())
+    # The summary counts what was judged: with --unit, those units' files only.
+    judged = [source for source in dataset.sources if not wanted or source.report.unit in wanted]
+    headings = {(year, task.id): task.heading for year, catalog in context.catalogs.items() for task in catalog.tasks}
+    files = dataset.files if not wanted else len({source.path for source in judged})
+    return CheckResult(options.as_of, findings, files, len({source.report.unit for source in judged}),
+                       options.calendar.unknown_year_warnings(), headings)
 
 
 def natural(text: str) -> str:

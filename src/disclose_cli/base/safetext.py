@@ -1,8 +1,8 @@
 """The one sanitiser: text from data made safe to show in any output, a terminal included.
 
-C0 and C1 control characters (ESC starts terminal escape sequences, NUL, BEL, the 8-bit CSI U+009B …) and the
-bidirectional controls that can make text read backwards are shown as visible code points, ``<U+202E>``: a
-value is displayed, never obeyed. ``clean`` keeps tabs and line breaks (a text block stays a block); ``one_line``
+C0 and C1 control characters (ESC starts terminal escape sequences, NUL, BEL, the 8-bit CSI U+009B …), the
+bidirectional controls that can make text read backwards, and the zero-width characters that make two names look
+alike are shown as visible code points, ``<U+202E>``: a value is displayed, never obeyed. ``clean`` keeps tabs and line breaks (a text block stays a block); ``one_line``
 also shows them, as ``\\t``, ``\\n`` and ``\\r``, for outputs that are one line per item.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 _INVISIBLE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
-              0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+              0x061C, *range(0x200B, 0x2010), 0x2060, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]
 _CLEAN = {code: f"<U+{code:04X}>" for code in _INVISIBLE}
 _ONE_LINE = _CLEAN | {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
 

@@ -18,6 +18,27 @@ class Window:
     def __contains__(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def name_zh(self) -> str:
+        """How a Chinese text names the window: 2024年第三季度, 2024年上半年, 2024年."""
+        return period_name_zh(self.label)
+
+
+_QUARTERS_ZH = {"1": "第一季度", "2": "第二季度", "3": "第三季度", "4": "第四季度"}
+_HALVES_ZH = {"1": "上半年", "2": "下半年"}
+
+
+def period_name_zh(label: str) -> str:
+    """2024Q3 → 2024年第三季度, 2024H1 → 2024年上半年, 2024 → 2024年; anything else as it is."""
+    match = _LABEL.fullmatch(label)
+    if not match:
+        return label
+    year, kind, number = match.groups()
+    if kind is None:
+        return f"{year}年"
+    names = _QUARTERS_ZH if kind == "Q" else _HALVES_ZH
+    return f"{year}年{names[number]}" if number in names else label
+
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)

@@ -18,6 +18,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ..base.phrase import Phrase
 from ..model.fields import IsoDate, Record
 from .years import FIRST_YEAR, LAST_YEAR, OutOfCalendar
 
@@ -142,7 +143,7 @@ class WorkCalendar:
                 result.append(ordinal)
         return result
 
-    def unknown_year_warnings(self) -> list[str]:
+    def unknown_year_warnings(self) -> list[Phrase]:
         """One warning for the unknown years a computation touched (consecutive years as one span)."""
         years = sorted(self.unknown_years_used)
         if not years:
@@ -153,6 +154,8 @@ class WorkCalendar:
                 spans.append(str(start) if start == previous else f"{start}–{previous}")
                 start = year
         shown = ", ".join(spans)
-        return [f"the official working-day arrangement for {shown} is not known to the calendar; working days "
-                f"in {shown} were counted from weekends and fixed holidays only and may be wrong (add the "
-                "arrangement with --calendar FILE)"]
+        return [Phrase(f"the official working-day arrangement for {shown} is not known to the calendar; working days "
+                       f"in {shown} were counted from weekends and fixed holidays only and may be wrong (add the "
+                       "arrangement with --calendar FILE)",
+                       f"工作日历中没有{'、'.join(spans)}年的国务院节假日安排；这些年份的工作日只按周末和固定节日计算，"
+                       "可能有误（可用 --calendar 文件补充当年安排）")]

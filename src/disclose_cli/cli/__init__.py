@@ -45,8 +45,16 @@ class LazyGroup(click.Group):
             return None
         return getattr(importlib.import_module(COMMANDS[name]), name.replace("-", "_"))
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with its whole first sentence (click would cut it at the width of the terminal)."""
+        rows = [(name, self.get_command(ctx, name).get_short_help_str(limit=1000)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             epilog="Examples:\n\n  disclose check reports --as-of 2024-12-31\n\n"
+                    "  disclose validate reports --lang en\n\n  disclose report reports --period 2024Q3 -o q3.html")
 @click.version_option(__version__, "-V", "--version", prog_name="disclose")
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False, exists=True), metavar="FILE",
               help="The data repository's configuration (default: disclose.yaml here or in a parent folder).")
@@ -61,7 +69,7 @@ def cli(ctx: click.Context, config: Path | None, allow_outside_paths: bool, debu
     Keep the yearly task table and each unit's progress as YAML; disclose validates the files, tells who is
     late and why, and writes reports.
     """
-    ctx.obj = {**(ctx.obj or {}), "debug": debug, "config": config, "allow_outside_paths": allow_outside_paths}
+    ctx.ensure_object(dict).update(debug=debug, config=config, allow_outside_paths=allow_outside_paths)
 
 
 def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None] | None = None) -> int:
@@ -73,9 +81,10 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
     import sys
 
     args = list(sys.argv[1:] if argv is None else argv)
+    # The language is known before anything can go wrong: a problem met while parsing is told in it too.
+    obj = {"after_loading": after_loading, "lang": _lang_option(args)}
     try:
-        code = cli.main(args=args, prog_name="disclose", standalone_mode=False,
-                        obj={"after_loading": after_loading})
+        code = cli.main(args=args, prog_name="disclose", standalone_mode=False, obj=obj)
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except SystemExit as stop:  # a command's own exit code
@@ -84,12 +93,14 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
         error.show()
         code = ExitCode.INVALID
     except InputError as error:
-        from .common import show_problems
+        from .common import current_lang, show_problems
 
-        show_problems(error.problems)
+        show_problems(error.problems, current_lang(obj), to_stdout=obj.get("problems_on_stdout", False))
         code = ExitCode.INVALID
     except OutOfCalendar as error:  # a count given on the command line that leads past the calendar's years
-        click.echo(f"disclose: {error}", err=True)
+        from .common import current_lang
+
+        click.echo(f"disclose: {error.phrase.pick(current_lang(obj))}", err=True)
         code = ExitCode.INVALID
     except (click.exceptions.Abort, KeyboardInterrupt):  # click's form of Ctrl-C, and Python's
         click.echo("disclose: interrupted; nothing was written", err=True)
@@ -106,3 +117,15 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
                    "Please rerun with --debug and report the traceback.", err=True)
         code = ExitCode.INTERNAL
     return int(code or 0)
+
+
+def _lang_option(args: list[str]) -> str | None:
+    """The value of --lang among the arguments (before the command parses them), if any."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+    return None

@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from ..base.locations import InputError, Location, Problem
-from .common import load_context, load_dataset, open_output, refuse_to_overwrite, resolve_unit, write_text
+from ..base.phrase import Phrase
+from .common import current_lang, load_context, load_dataset, open_output, refuse_to_overwrite, resolve_unit, write_text
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, UNIT, output_option
 
 
-@click.command("annual-report")
+@click.command("annual-report", epilog="Examples:\n\n  disclose annual-report reports --unit 市科技局 --year 2024 -o kjj.docx\n\n  disclose annual-report --unit 荣成市 --year 2024 --format md")
 @PATHS
 @UNIT
 @click.option("--year", type=int, required=True, help="The year reported on.")
@@ -23,7 +24,7 @@ from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, UNIT, output_optio
 @AS_OF
 @TEMPLATES
 @CALENDAR
-def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: str, lang: str,
+def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: str,
                   output: Path | None, as_of, templates: Path | None, calendar_file: Path | None) -> int:
     """Write a unit's yearly 政府信息公开工作年度报告 (国办公开办函〔2021〕30号): the six headings, Table 二,
     Table 三 (all 175 cells), Table 四, and in 六 the unit's results on the year's key tasks.
@@ -40,7 +41,8 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
     dataset = load_dataset(paths, context)
     refuse_to_overwrite(output, context, dataset, (calendar_file, templates))
     if not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):
-        raise InputError([Problem(Location(Path("--unit")), f"no {year} report for {found.name} in the files given")])
+        raise InputError([Problem.of(Location(Path("--unit")), Phrase(
+            f"no {year} report for {found.name} in the files given", f"所给文件中没有{found.name}{year}年的报告"))])
     data = build_annual_report(dataset, found, year, options_for(context, as_of, calendar_file=calendar_file))
     if output_format == "docx":
         from ..documents.docx import write_docx
@@ -50,5 +52,5 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
         return ExitCode.OK
     from ..documents.render import render
 
-    write_text(render(f"annual_report.{output_format}.j2", templates, lang, data=data), output)
+    write_text(render(f"annual_report.{output_format}.j2", templates, current_lang(), data=data), output)
     return ExitCode.OK

@@ -8,12 +8,12 @@ from pathlib import Path
 import click
 
 from ..reporters import REPORTERS
-from .common import say, load_context, load_dataset, open_output, refuse_to_overwrite, report_paths, resolve_units
+from .common import current_lang, problems_on_stdout, say, load_context, load_dataset, open_output, refuse_to_overwrite, report_paths, resolve_units
 from .exitcodes import ExitCode
-from .options import AS_OF, CALENDAR, PATHS, UNITS, output_option
+from .options import AS_OF, CALENDAR, LANG, PATHS, UNITS, output_option
 
 
-@click.command()
+@click.command(epilog="Examples:\n\n  disclose check reports --as-of 2024-12-31\n\n  disclose check --unit 市科技局 --format github\n\n  disclose check --changed-since origin/main --format sarif -o check.sarif")
 @PATHS
 @AS_OF
 @UNITS
@@ -29,6 +29,7 @@ from .options import AS_OF, CALENDAR, PATHS, UNITS, output_option
               help="Check only the units whose report files changed since this git ref (a full check when the "
                    "configuration, registry, catalogs or calendar changed).")
 @CALENDAR
+@LANG
 def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[str, ...], output_format: str,
           output: Path | None, fail_on: str, show_pass: bool, changed_since: str | None,
           calendar_file: Path | None) -> int:
@@ -37,6 +38,7 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     Exits 0 when nothing fails, 1 when a finding fails (or is pending, with --fail-on pending), 2 on invalid
     input.
     """
+    problems_on_stdout()
     from .. import reporters
     from ..engine import check as run_check, options_for
     from ..loading.dataset import Dataset
@@ -45,10 +47,15 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
 
     unknown = [rule for rule in rules if rule not in RULES]
     if unknown:
+        from ..base.locations import InputError, Location, Problem
+        from ..base.phrase import Phrase
+        from ..base.safetext import excerpt
         from ..base.suggest import did_you_mean
 
-        raise click.BadParameter(f"unknown rule '{unknown[0]}'{did_you_mean(unknown[0], RULES).en}; rules are "
-                                 f"{', '.join(RULES)}", param_hint="--rule")
+        shown = excerpt(unknown[0])
+        raise InputError([Problem.of(Location(Path("--rule")), Phrase(
+            f"unknown rule '{shown}'", f"未知的规则“{shown}”") + did_you_mean(unknown[0], RULES) + Phrase(
+            f"; rules are {', '.join(RULES)}", f"；规则有：{'、'.join(RULES)}"))])
     context = load_context()
     output_format = output_format or context.config.format
     options = options_for(context, as_of, units=resolve_units(units, context), rules=rules,
@@ -78,7 +85,7 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     refuse_to_overwrite(output, context, dataset, (calendar_file,))
     result = run_check(dataset, options)
     with open_output(output) as stream:
-        reporters.get(output_format)(result, stream, show_pass=show_pass)
+        reporters.get(output_format)(result, stream, show_pass=show_pass, lang=current_lang())
     if output is not None and output_format != "text" and sys.stderr.isatty():
         say(f"wrote {output}", err=True)
     failing = {Status.FAIL} | ({Status.PENDING} if fail_on == "pending" else set())

@@ -11,8 +11,8 @@ from typing import IO, TYPE_CHECKING, ContextManager
 import click
 
 from ..base.locations import InputError, Location, Problem
-from ..base.phrase import Phrase
-from ..base.safetext import clean
+from ..base.phrase import Phrase, plural
+from ..base.safetext import clean, one_line
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -37,18 +37,57 @@ def cell(value: object) -> Text:
     return Text(clean(value))
 
 
-def show_problems(problems: list[Problem]) -> None:
-    """One line per problem on stderr, and a count on a terminal."""
+def show_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table for people: on a terminal drawn by rich to its width; elsewhere one line per row, the columns
+    two spaces apart, nothing wrapped or padded (so that a pipe can cut and grep it)."""
+    if not sys.stdout.isatty():
+        say(title)
+        say("  ".join(columns))
+        for row in rows:
+            say("  ".join(one_line(value) for value in row))
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=cell(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    for index, column in enumerate(columns):
+        table.add_column(column, no_wrap=index == 0, overflow="fold", ratio=1 if index == 1 else None)
+    for row in rows:
+        table.add_row(*(cell(value) for value in row))
+    Console().print(table)
+
+
+def show_problems(problems: list[Problem], lang: str, to_stdout: bool = False) -> None:
+    """One line per problem, ``FILE:LINE:COL: message``, and a count on a terminal. On stdout for the commands
+    whose output they are (validate, check: as flake8 and yamllint do), else on stderr."""
+    err = not to_stdout
     for problem in problems:
-        click.echo(str(problem), err=True)
-    if sys.stderr.isatty():
+        click.echo(problem.text(lang), err=err)
+    if (sys.stdout if to_stdout else sys.stderr).isatty():
         files = len({problem.location.path for problem in problems})
-        click.echo(f"disclose: {len(problems)} problem{'s' * (len(problems) != 1)} in {files} "
-                   f"file{'s' * (files != 1)}", err=True)
+        count = Phrase(f"disclose: {plural(len(problems), 'problem')} in {plural(files, 'file')}",
+                       f"disclose：{files}个文件中有{len(problems)}处问题")
+        click.echo(count.pick(lang), err=err)
+
+
+def problems_on_stdout() -> None:
+    """For validate and check: their problems are their output."""
+    _run_options()["problems_on_stdout"] = True
 
 
 def _run_options() -> dict:
     return click.get_current_context().find_root().obj or {}
+
+
+def current_lang(obj: dict | None = None) -> str:
+    """The language of what people read: --lang, else DISCLOSE_LANG, else ``lang:`` in disclose.yaml (once it is
+    read), else Chinese."""
+    options = _run_options() if obj is None else obj
+    for choice in (options.get("lang"), os.environ.get("DISCLOSE_LANG"), options.get("config_lang")):
+        if choice in ("zh", "en"):
+            return choice
+    return "zh"
 
 
 def load_config() -> Config:
@@ -57,7 +96,9 @@ def load_config() -> Config:
 
     options = _run_options()
     path = options.get("config") or find_config(Path.cwd())
-    return default_config() if path is None else load(path, allow_outside=options.get("allow_outside_paths", False))
+    config = default_config() if path is None else load(path, allow_outside=options.get("allow_outside_paths", False))
+    options["config_lang"] = config.lang
+    return config
 
 
 def load_context() -> Context:
@@ -109,10 +150,12 @@ def _load_with_progress(paths: tuple[Path, ...], context: Context, confine_to: P
 
 
 def resolve_unit(name: str, context: Context) -> Unit:
-    """The registry unit for ``--unit``; an unknown name is a usage error with a suggestion."""
+    """The registry unit for ``--unit``; an unknown name is a problem with a suggestion (exit 2)."""
+    from ..loading.consistency import unknown_unit
+
     unit = context.registry.get(name)
     if unit is None:
-        raise click.BadParameter(f"unknown unit '{name}'{context.registry.suggest(name).en}", param_hint="--unit")
+        raise InputError([Problem.of(Location(Path("--unit")), unknown_unit(name, context.registry))])
     return unit
 
 
@@ -127,8 +170,9 @@ def catalog_for(year: int | None, context: Context) -> Catalog:
     catalog = context.catalog(year)
     if catalog is None:
         known = ", ".join(str(each) for each in sorted(context.catalogs))
-        raise InputError([Problem(Location(Path("--year")),
-                                  f"no task catalog for {year}; catalogs are loaded for: {known}")])
+        raise InputError([Problem.of(Location(Path("--year")), Phrase(
+            f"no task catalog for {year}; catalogs are loaded for: {known}",
+            f"没有{year}年的重点工作任务表；已载入的年度：{known}"))])
     return catalog
 
 

@@ -8,12 +8,12 @@ import click
 
 from ..base.limits import MAX_WORKDAYS
 from ..base.safetext import one_line
-from .common import load_context, load_dataset, resolve_units, say, write_json
+from .common import current_lang, load_context, load_dataset, resolve_units, say, write_json
 from .exitcodes import ExitCode
-from .options import AS_OF, CALENDAR, PATHS, UNITS
+from .options import AS_OF, CALENDAR, LANG, PATHS, UNITS
 
 
-@click.command()
+@click.command(epilog="Examples:\n\n  disclose due reports --within 10\n\n  disclose due --as-of 2024-10-08 --unit 环翠区")
 @PATHS
 @click.option("--within", type=click.IntRange(min=0, max=MAX_WORKDAYS), default=10, show_default=True,
               help="Working days ahead of the as-of date (at most 1000).")
@@ -21,12 +21,15 @@ from .options import AS_OF, CALENDAR, PATHS, UNITS
 @UNITS
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @CALENDAR
+@LANG
 def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], output_format: str,
         calendar_file: Path | None) -> int:
     """List what falls due within N working days: feedback, requests, tasks, and windows closing with nothing
     recorded yet."""
+    from ..base.phrase import Phrase, plural
     from ..engine import check, options_for
     from ..model.findings import Status
+    from ..rules.naming import rule_name, subject_text
 
     context = load_context()
     options = options_for(context, as_of, units=resolve_units(units, context), calendar_file=calendar_file)
@@ -41,13 +44,18 @@ def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], out
         write_json({"as_of": options.as_of.isoformat(), "until": horizon.isoformat(),
                     "due": [finding.to_json() for finding in upcoming]})
         return ExitCode.OK
-    say(f"due within {within} working days of {options.as_of} (through {horizon}):")
+    lang = current_lang()
+    say(Phrase(f"due within {plural(within, 'working day')} of {options.as_of} (through {horizon}):",
+               f"截至{options.as_of}，{within}个工作日内（至{horizon}）到期的事项：").pick(lang))
     if not upcoming:
-        say("  nothing")
+        say(Phrase("  nothing", "  无").pick(lang))
     for finding in upcoming:
         left = calendar.count(options.as_of, finding.due)
-        say(f"  {finding.due}  ({left} working day{'s' * (left != 1)} left)  {one_line(finding.unit)}  "
-            f"{finding.rule}  {one_line(finding.subject)}")
+        remaining = Phrase(f"({plural(left, 'working day')} left)", f"（还有{left}个工作日）").pick(lang)
+        subject = one_line(subject_text(finding, result.headings, lang))
+        separator = "｜" if lang == "zh" else "  "
+        say(f"  {finding.due}  {remaining}  {one_line(finding.unit)}  {rule_name(finding.rule, lang)}{separator}"
+            f"{subject}")
     for warning in calendar.unknown_year_warnings():
-        say(f"warning: {warning}", err=True)
+        say(Phrase(f"warning: {warning.en}", f"提示：{warning.zh}").pick(lang), err=True)
     return ExitCode.OK

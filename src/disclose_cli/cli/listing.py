@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import click
 
-from .common import catalog_for, cell, load_context, resolve_unit, write_json
+from .exitcodes import ExitCode
+from .options import LANG
+from ..base.phrase import Phrase, plural
+from .common import catalog_for, current_lang, load_context, resolve_unit, say, show_table, write_json
 
-KIND_LABELS = {"department": "部门", "district": "区市", "zone": "开发区", "other": "其他"}
+KIND_LABELS = {"department": Phrase("department", "部门"), "district": Phrase("district", "区市"),
+               "zone": Phrase("development zone", "开发区"), "other": Phrase("other", "其他")}
 FORMAT = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
                       show_default=True, help="table for people, json for programs.")
 
 
-@click.command()
+@click.command(epilog="Examples:\n\n  disclose tasks --unit 环翠区\n\n  disclose tasks --format json")
 @click.option("--unit", help="Only the tasks of this unit (name or alias).")
 @click.option("--year", type=int, default=None, help="Catalog year (default: the latest loaded).")
 @FORMAT
-def tasks(unit: str | None, year: int | None, output_format: str) -> None:
+@LANG
+def tasks(unit: str | None, year: int | None, output_format: str) -> int:
     """List the year's tasks (the 重点工作及责任分工 table)."""
     context = load_context()
     catalog = catalog_for(year, context)
@@ -30,47 +35,37 @@ def tasks(unit: str | None, year: int | None, output_format: str) -> None:
             "roles": task.roles, "deadline": task.deadline.isoformat(), "ongoing": task.ongoing,
             "rules": task.rules,
         } for task in selected])
-        return
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=cell(f"{catalog.notice.number} {catalog.year} 政务公开重点工作"), title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("ID", no_wrap=True, style="cyan")
-    table.add_column("公开事项 · 内容", overflow="fold", ratio=1)
-    table.add_column("完成时限", no_wrap=True)
-    table.add_column("责任单位", overflow="fold", max_width=16)
+        return ExitCode.OK
+    zh = current_lang() == "zh"
+    rows = []
     for task in selected:
         units = catalog.units_of(task)
-        responsible = f"{len(units)} 个单位" + (" + " + "、".join(task.roles) if task.roles else "")
-        deadline = task.deadline.isoformat() + ("+" if task.ongoing else "")
-        heading = task.heading
-        table.add_row(cell(task.id), cell(heading), deadline, cell(responsible))
-    Console().print(table)
-    click.echo(f"{len(selected)} tasks; + = 长期坚持 (continues after the deadline)")
+        roles = ("、" if zh else ", ").join(task.roles)
+        responsible = (f"{len(units)}个单位" if zh else plural(len(units), "unit")) + (f" + {roles}" if roles else "")
+        rows.append((task.id, task.heading, task.deadline.isoformat() + ("+" if task.ongoing else ""), responsible))
+    title = f"{catalog.notice.number} {catalog.year}" + ("年政务公开重点工作" if zh else " transparency tasks")
+    columns = ("编号", "任务", "完成时限", "责任单位") if zh else ("ID", "Task", "Deadline", "Responsible")
+    show_table(title, columns, rows)
+    say(f"共{len(selected)}项任务；“+”表示长期坚持" if zh else
+        f"{plural(len(selected), 'task')}; + = 长期坚持 (continues after the deadline)")
+    return ExitCode.OK
 
 
-@click.command()
+@click.command(epilog="Examples:\n\n  disclose units\n\n  disclose units --format json")
 @FORMAT
-def units(output_format: str) -> None:
+@LANG
+def units(output_format: str) -> int:
     """List the unit registry: every unit that reports, with its kind and aliases."""
     context = load_context()
     registry = context.registry
     if output_format == "json":
         write_json([{"name": unit.name, "kind": unit.kind, "aliases": unit.aliases,
                      "policy_maker": unit.policy_maker} for unit in registry.units])
-        return
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="单位名录 (units)", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("单位", no_wrap=True)
-    table.add_column("类别", no_wrap=True)
-    table.add_column("别名", overflow="fold", ratio=1)
-    for unit in registry.units:
-        kind = KIND_LABELS[unit.kind] + ("" if unit.policy_maker else " (不制定政策)")
-        table.add_row(cell(unit.name), kind, cell("、".join(unit.aliases)))
-    Console().print(table)
-    click.echo(f"{len(registry.units)} units")
+        return ExitCode.OK
+    zh = current_lang() == "zh"
+    rows = [(unit.name, KIND_LABELS[unit.kind].pick(current_lang())
+             + ("" if unit.policy_maker else ("（不制定政策性文件）" if zh else " (makes no policy)")),
+             ("、" if zh else ", ").join(unit.aliases)) for unit in registry.units]
+    show_table("单位名录" if zh else "Unit registry", ("单位", "类别", "别名") if zh else ("Unit", "Kind", "Aliases"), rows)
+    say(f"共{len(registry.units)}个单位" if zh else plural(len(registry.units), "unit"))
+    return ExitCode.OK

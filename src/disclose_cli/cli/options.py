@@ -40,8 +40,9 @@ CALENDAR = click.option("--calendar", "calendar_file", type=click.Path(path_type
 UNITS = click.option("--unit", "units", multiple=True, help="Only this unit (name or alias); repeatable.")
 UNIT = click.option("--unit", required=True, help="The unit (name or alias).")
 CATALOG_YEAR = click.option("--year", type=int, default=None, help="Catalog year (default: the latest loaded).")
-LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                    help="Language of the report's labels.")
+LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None, expose_value=False,
+                    help="Language of what people read: zh (the default) or en. Else DISCLOSE_LANG, else lang: in "
+                         "disclose.yaml.")
 TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
                          help="A folder of templates that override the shipped ones.")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import load_context, load_dataset, refuse_to_overwrite, write_text
+from .common import current_lang, load_context, load_dataset, refuse_to_overwrite, write_text
 from .exitcodes import ExitCode
 from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, output_option
 
@@ -20,7 +20,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str):  # noqa: AN
         raise click.BadParameter(str(error)) from None
 
 
-@click.command()
+@click.command(epilog="Examples:\n\n  disclose report reports --period 2024Q3 -o q3.html\n\n  disclose report --period 2024 --format md --lang en")
 @PATHS
 @click.option("--period", required=True, callback=_period, metavar="2024Q3|2024H1|2024",
               help="The quarter, half-year or year reported on.")
@@ -30,7 +30,7 @@ def _period(ctx: click.Context, param: click.Parameter, value: str):  # noqa: AN
 @AS_OF
 @TEMPLATES
 @CALENDAR
-def report(paths: tuple[Path, ...], period, output_format: str, lang: str, output: Path | None, as_of,
+def report(paths: tuple[Path, ...], period, output_format: str, output: Path | None, as_of,
            templates: Path | None, calendar_file: Path | None) -> int:
     """Write the report for a period: headline, rules, a scorecard per unit, meeting grid, multimedia share,
     trend over the year's quarters, and every failure.
@@ -47,5 +47,5 @@ def report(paths: tuple[Path, ...], period, output_format: str, lang: str, outpu
     dataset = load_dataset(paths, context)
     refuse_to_overwrite(output, context, dataset, (calendar_file, templates))
     data = build(dataset, period, options)
-    write_text(render(f"report.{output_format}.j2", templates, lang, data=data), output)
+    write_text(render(f"report.{output_format}.j2", templates, current_lang(), data=data), output)
     return ExitCode.OK

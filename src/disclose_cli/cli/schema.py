@@ -11,7 +11,7 @@ from .exitcodes import ExitCode
 from .options import output_option
 
 
-@click.command()
+@click.command(epilog="Examples:\n\n  disclose schema -o report.schema.json")
 @output_option("Write to FILE (atomically).")
 def schema(output: Path | None) -> int:
     """Print a JSON Schema of the report format, with Chinese and English titles and descriptions.

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base.locations import InputError, Location, Problem
+from ..base.phrase import Phrase
 from ..calendar.periods import Window, quarter, windows
 from ..engine import CheckOptions, check
 from ..loading.dataset import Dataset
@@ -90,8 +91,9 @@ def build(dataset: Dataset, period: Window, options: CheckOptions) -> ReportData
     year = period.start.year
     if dataset.context.catalog(year) is None:
         known = ", ".join(str(each) for each in sorted(dataset.context.catalogs)) or "none"
-        raise InputError([Problem(Location(Path("--period")),
-                                  f"no task catalog for {year}; catalogs are loaded for: {known}")])
+        raise InputError([Problem.of(Location(Path("--period")), Phrase(
+            f"no task catalog for {year}; catalogs are loaded for: {known}",
+            f"没有{year}年的重点工作任务表；已载入的年度：{known}"))])
     result = check(_only_year(dataset, year), options)
     return _assemble(dataset, period, year, result, options, _trend(dataset, period, year, options))
 

@@ -29,6 +29,7 @@ def load_labels(templates: Path | None) -> dict:
     """Labels in Chinese and English; a user's templates folder may carry its own labels.yaml, read like any
     input (a broken one is a located problem)."""
     from ..base.locations import InputError, Location, Problem
+    from ..base.phrase import Phrase
     from ..loading.yaml_reader import read_document
 
     path = templates / "labels.yaml" if templates and (templates / "labels.yaml").is_file() else None
@@ -37,8 +38,9 @@ def load_labels(templates: Path | None) -> dict:
         raise InputError(document.problems)
     labels = _without_lines(document.data)
     if not (isinstance(labels, dict) and all(isinstance(labels.get(lang), dict) for lang in ("zh", "en"))):
-        raise InputError([Problem(Location(document.path, 1, 1), "a labels file is a mapping with the keys zh "
-                                                                 "and en, each a mapping of labels")])
+        raise InputError([Problem.of(Location(document.path, 1, 1), Phrase(
+            "a labels file is a mapping with the keys zh and en, each a mapping of labels",
+            "标签文件应为含 zh 和 en 两个键的映射，每个键下是各标签"))])
     for lang in ("zh", "en"):  # rule names come from the rules; a labels file may rename them
         labels[lang]["rules"] = {rule.id: rule.name.pick(lang) for rule in RULES.values()} | labels[lang].get("rules", {})
     return labels
@@ -96,6 +98,8 @@ def render(template: str, templates: Path | None, lang: str, **context: Any) -> 
 
     from .. import __version__
     from ..base.locations import InputError, Location, Problem
+    from ..base.phrase import Phrase
+    from ..base.safetext import excerpt
 
     labels = load_labels(templates)
     env = environment(templates)
@@ -109,4 +113,5 @@ def render(template: str, templates: Path | None, lang: str, **context: Any) -> 
         except TemplateError:
             filename = name
         where = Location(Path(filename), getattr(error, "lineno", None))
-        raise InputError([Problem(where, f"template error: {error.message}")]) from None
+        said = excerpt(error.message, 200)
+        raise InputError([Problem.of(where, Phrase(f"template error: {said}", f"模板错误：{said}"))]) from None

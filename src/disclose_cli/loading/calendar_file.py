@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..base.phrase import Phrase
 from ..base.locations import InputError, Location, Problem
 from ..calendar.workdays import CalendarOverrides, WorkCalendar
 from .problems import validate_document
@@ -21,7 +22,9 @@ def load_overrides(path: Path) -> CalendarOverrides:
         raise InputError(problems)
     clash = set(overrides.holidays) & set(overrides.workdays)
     if clash:
-        raise InputError([Problem(Location(path), f"{min(clash)} is listed both as a holiday and as a working day")])
+        day = min(clash)
+        raise InputError([Problem.of(Location(path), Phrase(f"{day} is listed both as a holiday and as a working day",
+                                                            f"{day}同时列为节假日和工作日"))])
     return overrides
 
 

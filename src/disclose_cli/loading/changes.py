@@ -19,11 +19,16 @@ def _git(arguments: list[str], cwd: Path) -> str:
     try:
         completed = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise InputError([Problem(Location(Path("--changed-since")), f"cannot run git: {error.strerror}")]) from None
+        raise _cannot_run_git(error) from None
     if completed.returncode != 0:
-        message = completed.stderr.strip().splitlines()[-1] if completed.stderr.strip() else "git failed"
-        raise InputError([Problem(Location(Path("--changed-since")), message)])
+        said = one_line(completed.stderr.strip().splitlines()[-1]) if completed.stderr.strip() else "git failed"
+        raise InputError([Problem.of(Location(Path("--changed-since")), Phrase(said, f"git 出错：{said}"))])
     return completed.stdout
+
+
+def _cannot_run_git(error: OSError) -> InputError:
+    return InputError([Problem.of(Location(Path("--changed-since")), Phrase(
+        f"cannot run git: {error.strerror}", f"无法运行 git：{error.strerror}（是否已安装 git？）"))])
 
 
 def commit_of(ref: str, cwd: Path) -> str:
@@ -33,7 +38,7 @@ def commit_of(ref: str, cwd: Path) -> str:
         completed = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
                                    cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise InputError([Problem(Location(Path("--changed-since")), f"cannot run git: {error.strerror}")]) from None
+        raise _cannot_run_git(error) from None
     commit = completed.stdout.strip()
     if completed.returncode != 0 or not commit:
         raise InputError([Problem.of(Location(Path("--changed-since")), Phrase(

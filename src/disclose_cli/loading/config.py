@@ -22,7 +22,7 @@ from .problems import validate_document
 from .yaml_reader import read_document
 
 CONFIG_NAME = "disclose.yaml"
-TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format")
+TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format", "lang")
 BUNDLED = "bundled"
 
 
@@ -41,6 +41,7 @@ class ConfigFile(Record):
     rules: Parameters = Field(default_factory=Parameters)
     calendar: Text | None = None
     format: Literal["text", "json", "github", "junit", "sarif"] = "text"
+    lang: Literal["zh", "en"] | None = None  # the language of what people read, unless --lang or DISCLOSE_LANG
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Config:
     format: str
     origins: dict[str, str] = field(default_factory=dict)  # key → "default" or FILE:LINE:COL
     confine_to: Path | None = None  # the folder its report folders' files must stay in (None: anywhere)
+    lang: str | None = None
 
     @property
     def files(self) -> set[Path]:
@@ -130,7 +132,7 @@ def load_config(path: Path, allow_outside: bool = False) -> Config:
         if key != "line":
             origins[f"rules.{key}"] = str(document.locate(("rules", key))) if key in rules else "default"
     return Config(path, catalogs, registry, reports, parsed.rules, calendar, parsed.format, origins,
-                  confine_to=None if allow_outside else base)
+                  confine_to=None if allow_outside else base, lang=parsed.lang)
 
 
 def describe(config: Config) -> dict:
@@ -144,5 +146,6 @@ def describe(config: Config) -> dict:
         "rules": config.parameters.model_dump(mode="json"),
         "calendar": str(config.calendar) if config.calendar else None,
         "format": config.format,
+        "lang": config.lang,
         "origins": config.origins,
     }

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ..base.safetext import excerpt
 from ..base.locations import InputError, Location, Problem
 from ..model.catalog import Catalog, CatalogFile
 from ..model.registry import Registry, RegistryFile, Unit
+from ..base.phrase import Phrase
 from ..base.suggest import did_you_mean
 from ..rules import CATALOG_RULE_IDS, RULES
 from .config import CONFIG_NAME, Config, default_config
@@ -40,15 +42,20 @@ def load_context(config: Config | None = None) -> Context:
     for year, path in sorted(config.catalogs.items()):
         path = path or bundled_path("data", f"tasks_{year}.yaml")
         if not path.is_file():
-            raise InputError([Problem(Location(config.path or Path(CONFIG_NAME)),
-                                      f"no bundled catalog for {year}; give the file of the {year} catalog")])
+            raise InputError([Problem.of(Location(config.path or Path(CONFIG_NAME)), Phrase(
+                f"no bundled catalog for {year}; give the file of the {year} catalog",
+                f"没有随附的{year}年任务表；请在 disclose.yaml 的 catalogs 中给出{year}年任务表文件"))])
         document = read_document(path)
         catalog = read_catalog(document, registry)
         if catalog.year != year:
-            raise InputError([Problem(document.locate(("year",)),
-                                      f"this catalog is for {catalog.year}, but the configuration lists it for {year}")])
+            raise InputError([Problem.of(document.locate(("year",)), Phrase(
+                f"this catalog is for {catalog.year}, but the configuration lists it for {year}",
+                f"该任务表为{catalog.year}年，但 disclose.yaml 把它列为{year}年"))])
         catalogs[year] = catalog
     return Context(registry, catalogs, _named_in_config(config, registry, catalogs))
+
+
+_KINDS = {"unit": "单位", "rule": "规则", "task": "任务"}
 
 
 def _named_in_config(config: Config, registry: Registry, catalogs: dict[int, Catalog]) -> Config:
@@ -70,10 +77,14 @@ def _named_in_config(config: Config, registry: Registry, catalogs: dict[int, Cat
                 found, hint = (key if key in choices else None), did_you_mean(key, choices)
             where = read_document(config.path).locate(("rules", name, key), at_key=True) if config.path \
                 else Location(Path(CONFIG_NAME))
+            what = _KINDS[kind]
             if found is None:
-                problems.append(Problem(where, f"unknown {kind} '{key}' in rules.{name}{hint.en}"))
+                problems.append(Problem.of(where, Phrase(f"unknown {kind} '{excerpt(key)}' in rules.{name}",
+                                                         f"rules.{name} 中的{what}“{excerpt(key)}”不存在") + hint))
             elif found in resolved:
-                problems.append(Problem(where, f"'{key}' names {found} again in rules.{name}; keep one entry"))
+                problems.append(Problem.of(where, Phrase(
+                    f"'{excerpt(key)}' names {found} again in rules.{name}; keep one entry",
+                    f"rules.{name} 中“{excerpt(key)}”与另一项同指{found}；请只保留一项")))
             resolved[found or key] = value
         changed[name] = resolved
     if problems:
@@ -91,8 +102,9 @@ def read_registry(document: Document) -> Registry:
             holder = seen.setdefault(name, unit)
             if holder is not unit:
                 loc = ("units", index, "name") if position == 0 else ("units", index, "aliases", position - 1)
-                problems.append(Problem(document.locate(loc),
-                                        f"'{name}' already names {holder.name}; every name and alias is unique"))
+                problems.append(Problem.of(document.locate(loc), Phrase(
+                    f"'{name}' already names {holder.name}; every name and alias is unique",
+                    f"“{name}”已用于{holder.name}；名称和别名不能重复")))
     if problems:
         raise InputError(problems)
     return Registry(parsed.units, document.path)
@@ -103,22 +115,30 @@ def read_catalog(document: Document, registry: Registry) -> Catalog:
     parsed = _parsed(CatalogFile, document)
     problems = []
     seen: set[str] = set()
+    headings: dict[str, str] = {}
     for index, task in enumerate(parsed.tasks):
         if task.id in seen:
-            problems.append(Problem(document.locate(("tasks", index, "id")), f"task id '{task.id}' is used twice"))
+            problems.append(Problem.of(document.locate(("tasks", index, "id")), Phrase(
+                f"task id '{task.id}' is used twice", f"任务编号“{task.id}”重复")))
         seen.add(task.id)
+        first = headings.setdefault(task.heading, task.id)
+        if first != task.id:
+            problems.append(Problem.of(document.locate(("tasks", index)), Phrase(
+                f"task '{task.id}' has the heading of task '{first}' ({task.heading}); give one of them a 'focus'",
+                f"任务“{task.id}”与任务“{first}”标题相同（{task.heading}）；请为其中一项填写 focus 加以区分")))
         for position, name in enumerate(task.units):
             if registry.get(name) is None:
-                problems.append(Problem(document.locate(("tasks", index, "units", position)),
-                                        f"unit '{name}' is not in the registry{registry.suggest(name).en}"))
+                problems.append(Problem.of(document.locate(("tasks", index, "units", position)), Phrase(
+                    f"unit '{name}' is not in the registry", f"单位名录中没有“{name}”") + registry.suggest(name)))
         for position, role in enumerate(task.roles):
             if role not in parsed.roles:
-                problems.append(Problem(document.locate(("tasks", index, "roles", position)),
-                                        f"role '{role}' is not declared under 'roles'"))
+                problems.append(Problem.of(document.locate(("tasks", index, "roles", position)), Phrase(
+                    f"role '{role}' is not declared under 'roles'", f"角色“{role}”未在 roles 中声明")))
         for position, rule in enumerate(task.rules):
             if rule not in CATALOG_RULE_IDS:
-                problems.append(Problem(document.locate(("tasks", index, "rules", position)),
-                                        f"unknown rule '{rule}'; a task may carry {', '.join(CATALOG_RULE_IDS)}"))
+                problems.append(Problem.of(document.locate(("tasks", index, "rules", position)), Phrase(
+                    f"unknown rule '{rule}'; a task may carry {', '.join(CATALOG_RULE_IDS)}",
+                    f"未知的规则“{rule}”；任务可带的规则有：{'、'.join(CATALOG_RULE_IDS)}")))
     if problems:
         raise InputError(problems)
     return Catalog(parsed, registry, document.path)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from ..base.phrase import Phrase
 from ..base.locations import Location, Problem
 from ..model.report_file import Report
 from .consistency import Locator, carry_over_problems, consistency_problems
@@ -52,11 +53,10 @@ def load(paths: Iterable[Path], context: Context, on_file: Callable[[Path], None
             key = (source.report.unit, source.report.year)
             first = owners.setdefault(key, path)
             if first != path:
-                dataset.problems.append(Problem(
-                    _locate(path, ("unit",)),
-                    f"a second report for {key[0]} {key[1]}; the first is {_locate(first, ('unit',))}; "
-                    "keep one file per unit and year",
-                ))
+                where = _locate(first, ("unit",))
+                dataset.problems.append(Problem.of(_locate(path, ("unit",)), Phrase(
+                    f"a second report for {key[0]} {key[1]}; the first is {where}; keep one file per unit and year",
+                    f"{key[0]}{key[1]}年的第二份报告；第一份在{where}；每个单位每年只保留一个文件")))
                 continue
             dataset.sources.append(source)
     dataset.problems.extend(carry_over_problems(dataset.sources))
@@ -68,14 +68,17 @@ def _locate(path: Path, loc: tuple[str | int, ...]) -> Location:
     return read_document(path).locate(loc)
 
 
+_EMPTY = Phrase("the file is empty; a report needs at least 'unit' and 'year'",
+                "文件为空；报告至少要有单位 unit 和年度 year")
+
+
 def _validate(document: Document, context: Context, problems: list[Problem]) -> Source | None:
     from pydantic import ValidationError
 
     problems.extend(document.problems)
     if document.data is None:
         if not document.problems:
-            problems.append(Problem(Location(document.path, 1, 1), "the file is empty; a report needs at least "
-                                    "'unit' and 'year'"))
+            problems.append(Problem.of(Location(document.path, 1, 1), _EMPTY))
         return None
     try:
         report = Report.model_validate(document.data)

@@ -24,7 +24,8 @@ def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset(),
         try:
             is_folder = path.is_dir()
         except OSError as error:
-            problems.append(Problem(Location(path), f"cannot read: {error.strerror}"))
+            problems.append(Problem.of(Location(path), Phrase(f"cannot read: {error.strerror}",
+                                                              f"无法读取：{error.strerror}")))
             continue
         if is_folder:
             unreadable: list[Problem] = []
@@ -38,14 +39,15 @@ def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset(),
                 inside = [file for file in inside if file not in outside]
             problems.extend(unreadable)
             if not inside and not unreadable and not outside:
-                problems.append(Problem(Location(path), "no .yaml or .yml files in this folder"))
+                problems.append(Problem.of(Location(path), Phrase("no .yaml or .yml files in this folder",
+                                                                  "该文件夹中没有 .yaml 或 .yml 文件")))
             found.extend(inside)
         elif resolved(path) in own_files:
             continue
         elif path.exists() or path.is_symlink():
             found.append(path)  # a broken or looping link is reported when it is read
         else:
-            problems.append(Problem(Location(path), "no such file or folder"))
+            problems.append(Problem.of(Location(path), Phrase("no such file or folder", "文件或文件夹不存在")))
     return list(dict.fromkeys(found)), problems
 
 
@@ -61,7 +63,8 @@ def _yaml_files_under(folder: Path, problems: list[Problem]) -> Iterable[Path]:
     # Links to folders are not followed: a link loop cannot make the walk endless. A folder that cannot be
     # listed is a problem: its reports would otherwise be left out without a word.
     def unreadable(error: OSError) -> None:
-        problems.append(Problem(Location(Path(error.filename or folder)), f"cannot read folder: {error.strerror}"))
+        problems.append(Problem.of(Location(Path(error.filename or folder)), Phrase(
+            f"cannot read folder: {error.strerror}", f"无法读取文件夹：{error.strerror}")))
 
     for parent, folders, names in os.walk(folder, onerror=unreadable, followlinks=False):
         folders[:] = sorted(name for name in folders if not name.startswith("."))

@@ -8,8 +8,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..base.locations import Problem
+from ..base.phrase import Phrase
 from ..base.safetext import excerpt
 from ..base.suggest import closest, did_you_mean
+from ..model.annual_format import APPEAL_COLUMNS, APPEAL_KINDS, COLUMNS, TABLE3_ROWS
+from ..model.field_titles import title
+from ..model.report_file import VALUE_LABELS
+from .typing_mistakes import full_width_in_value
 from .yaml_reader import Document
 
 _YAML11_BOOLEAN_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
@@ -37,61 +42,151 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Phrase:
     if isinstance(value, bool):
-        return "a yes/no value"
+        return Phrase("a yes/no value", "是/否值")
     if isinstance(value, (int, float)):
-        return "a number"
+        return Phrase("a number", "数字")
     if isinstance(value, dict):
-        return "a mapping"
+        return Phrase("a mapping", "键值映射")
     if isinstance(value, list):
-        return "a list"
+        return Phrase("a list", "列表")
     if value is None:
-        return "nothing (null)"
-    return f"'{excerpt(value, 24)}'"
+        return Phrase("nothing (null)", "空值")
+    return Phrase(f"'{excerpt(value, 24)}'", f"“{excerpt(value, 24)}”")
 
 
-def _message(error: dict, model: type[BaseModel], document: Document) -> str:
+# What a file is, for a problem with the whole of it.
+_FILE_KINDS = {"Report": Phrase("a report file", "报告文件"), "RegistryFile": Phrase("a registry file", "单位名录文件"),
+               "CatalogFile": Phrase("a catalog file", "任务表文件"), "ConfigFile": Phrase("disclose.yaml", "disclose.yaml"),
+               "CalendarOverrides": Phrase("a calendar file", "日历文件")}
+
+
+def _named(loc: tuple) -> Phrase:
+    """How a message names the key at ``loc``: the key, with its Chinese title where it has one."""
+    key = str(loc[-1]) if loc else ""
+    zh = title(key, "zh")
+    return Phrase(f"'{excerpt(key)}'", f"{excerpt(key)}（{zh}）" if zh != key else excerpt(key))
+
+
+def _choices(name: str, choices: list[str]) -> Phrase:
+    labels = VALUE_LABELS.get(name, {})
+    shown = [f"{code}（{labels[code]}）" if code in labels else code for code in choices]
+    return Phrase(", ".join(choices), "、".join(shown))
+
+
+def _suggestion(name: str, value: Any, choices: list[str]) -> Phrase:
+    """The closest code to what was typed, also when a Chinese word near a code's label was typed."""
+    if not isinstance(value, str):
+        return Phrase("", "")
+    labels = VALUE_LABELS.get(name, {})
+    by_label = {label: code for code, label in labels.items() if code in choices}
+    close = closest(value, list(by_label)) if by_label else None
+    code = by_label[close] if close else closest(value, choices)
+    if code is None:
+        return Phrase("", "")
+    shown = f"{code}（{labels[code]}）" if code in labels else code
+    return Phrase(f"; did you mean '{code}'?", f"；是否应为“{shown}”？")
+
+
+def _message(error: dict, model: type[BaseModel], document: Document) -> Phrase:
     kind = error["type"]
     loc = error["loc"]
-    name = str(loc[-1]) if loc else "file"
+    name = str(loc[-1]) if loc else ""
+    key = _named(loc)
     value = error.get("input")
+    got = _describe(value)
+    place = figures_cell(loc)
+    if place is not None:
+        return _figures_message(kind, place, value, error)
+    meant = full_width_in_value(value)
+    if meant is not None and kind not in ("string_type", "string_too_short", "missing", "extra_forbidden"):
+        return Phrase(f"{key.en} holds full-width characters '{excerpt(value)}'; type '{excerpt(meant)}'",
+                      f"{key.zh}中有全角字符“{excerpt(value)}”；应为半角：{excerpt(meant)}")
     if kind == "missing":
-        return f"missing required key '{name}'"
+        return Phrase(f"missing required key {key.en}", f"缺少必填项 {key.zh}")
     if kind == "extra_forbidden":
-        return f"unknown key '{name}'" + did_you_mean(name, _field_names(model, loc)).en
+        hint = did_you_mean(name, _field_names(model, loc))
+        return Phrase(f"unknown key {key.en}", f"未知的键 {key.zh}") + hint
     if kind == "literal_error":
-        expected = error["ctx"]["expected"]
-        choices = re.findall(r"'([^']*)'", expected)
-        return f"'{name}' must be one of {', '.join(choices)}; got {_describe(value)}" + (
-            did_you_mean(value, choices).en if isinstance(value, str) else "")
-    if kind in ("string_type", "string_too_short"):
-        if kind == "string_too_short":
-            return f"'{name}' is empty"
-        source = _source_text(document, loc)
-        if isinstance(value, bool) or (source and source.lower() in _YAML11_BOOLEAN_WORDS):
-            return (f"'{name}' must be text, but the unquoted word {source or value} is read as yes/no; "
-                    f"put it in quotes if it is text")
+        choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        listed = _choices(name, choices)
+        return Phrase(f"{key.en} must be one of {listed.en}; got {got.en}",
+                      f"{key.zh}应为以下之一：{listed.zh}；此处为{got.zh}") + _suggestion(name, value, choices)
+    if kind == "string_too_short":
+        return Phrase(f"{key.en} is empty", f"{key.zh}不能为空")
+    if kind == "string_type":
+        source = excerpt(_source_text(document, loc) or value)
+        if isinstance(value, bool) or source.lower() in _YAML11_BOOLEAN_WORDS:
+            return Phrase(f"{key.en} must be text, but the unquoted word {source} is read as yes/no; put it in "
+                          "quotes if it is text",
+                          f"{key.zh}应为文字，但未加引号的 {source} 会被读作是/否；如是文字请加引号")
         if isinstance(value, (int, float)):
-            return f"'{name}' must be text, but {source or value} is read as a number; put it in quotes"
-        return f"'{name}' must be text, got {_describe(value)}"
+            return Phrase(f"{key.en} must be text, but {source} is read as a number; put it in quotes",
+                          f"{key.zh}应为文字，但 {source} 会被读作数字；请加引号")
+        return Phrase(f"{key.en} must be text, got {got.en}", f"{key.zh}应为文字，此处为{got.zh}")
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"'{name}' must be a whole number, got {_describe(value)}"
+        return Phrase(f"{key.en} must be a whole number, got {got.en}", f"{key.zh}应为整数，此处为{got.zh}")
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return Phrase(f"{key.en} must be a number, got {got.en}", f"{key.zh}应为数字，此处为{got.zh}")
     if kind == "greater_than_equal":
-        return f"'{name}' must be at least {error['ctx']['ge']}, got {value}"
+        bound = error["ctx"]["ge"]
+        return Phrase(f"{key.en} must be at least {bound}, got {excerpt(value, 20)}",
+                      f"{key.zh}不能小于{bound}，此处为{excerpt(value, 20)}")
     if kind == "less_than_equal":
+        bound = error["ctx"]["le"]
         shown = str(value) if len(str(value)) <= 20 else f"a number of {len(str(value))} digits"
-        return f"'{name}' may be at most {error['ctx']['le']}, got {shown}"
+        shown_zh = str(value) if len(str(value)) <= 20 else f"{len(str(value))}位数"
+        return Phrase(f"{key.en} may be at most {bound}, got {shown}", f"{key.zh}不能大于{bound}，此处为{shown_zh}")
     if kind == "bool_type":
-        return f"'{name}' must be true or false, got {_describe(value)}"
+        return Phrase(f"{key.en} must be true or false, got {got.en}", f"{key.zh}应为 true 或 false，此处为{got.zh}")
     if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
-        wanted = "a list" if kind == "list_type" else "a mapping of keys"
+        wanted = Phrase("a list", "列表") if kind == "list_type" else Phrase("a mapping of keys", "键值映射")
         if not loc:
-            return f"a report file must be {wanted} at the top level, got {_describe(value)}"
-        return f"'{name}' must be {wanted}, got {_describe(value)}"
-    if kind in ("date_form", "date_impossible"):
-        return f"'{name}': {error['msg']}"
-    return f"'{name}': {error['msg']}"
+            what = _FILE_KINDS.get(model.__name__, Phrase("the file", "该文件"))
+            return Phrase(f"{what.en} must be {wanted.en} at the top level, got {got.en}",
+                          f"{what.zh}的最外层应为{wanted.zh}，此处为{got.zh}")
+        return Phrase(f"{key.en} must be {wanted.en}, got {got.en}", f"{key.zh}应为{wanted.zh}，此处为{got.zh}")
+    if kind == "date_form":
+        return Phrase(f"{key.en}: expected a date written as YYYY-MM-DD, such as 2024-03-01; got {got.en}",
+                      f"{key.zh}应为日期，写作YYYY-MM-DD，如2024-03-01；此处为{got.zh}")
+    if kind == "date_impossible":
+        return Phrase(f"{key.en}: {excerpt(value)} is not a date on the calendar",
+                      f"{key.zh}：{excerpt(value)}不是日历上存在的日期")
+    if kind == "month_day":
+        return Phrase(f"{key.en}: expected a month and day written as MM-DD, such as 01-31; got {got.en}",
+                      f"{key.zh}应写作“月-日”（MM-DD），如01-31；此处为{got.zh}")
+    return Phrase(f"{key.en} is not valid here ({kind})", f"{key.zh}的值无效（{kind}）")
+
+
+def figures_cell(loc: tuple) -> tuple[str, str, str | None] | None:
+    """For a problem in ``annual_report_figures``: the table, the row label and the column label (if any)."""
+    if len(loc) < 3 or loc[0] != "annual_report_figures" or loc[1] not in ("table3", "table4"):
+        return None
+    table, key = ("表三", loc[2]) if loc[1] == "table3" else ("表四", loc[2])
+    rows = dict(TABLE3_ROWS) if loc[1] == "table3" else dict(APPEAL_KINDS)
+    columns = COLUMNS if loc[1] == "table3" else APPEAL_COLUMNS
+    row = rows.get(key, excerpt(key)) if isinstance(key, str) else str(key)
+    column = columns[loc[3]] if len(loc) > 3 and isinstance(loc[3], int) and loc[3] < len(columns) else None
+    return table, row, column
+
+
+def _figures_message(kind: str, place: tuple[str, str, str | None], value: Any, error: dict) -> Phrase:
+    """A typed figure's problem in the words of the form: the table, the row and the column."""
+    table, row, column = place
+    where = f"{table} {row}" + (f" / {column}" if column else "")
+    got = _describe(value)
+    if kind in ("too_short", "too_long", "list_type"):
+        needed = error.get("ctx", {}).get("min_length") or error.get("ctx", {}).get("max_length") or (
+            len(COLUMNS) if table == "表三" else len(APPEAL_COLUMNS))
+        count = len(value) if isinstance(value, list) else 0
+        columns = "、".join(COLUMNS if table == "表三" else APPEAL_COLUMNS)
+        return Phrase(f"{where}: needs {needed} numbers ({columns}), got {count}",
+                      f"{where}：应填{needed}个数（{columns}），此处为{count}个")
+    if kind == "literal_error":  # a row key the table does not have
+        return Phrase(f"{table}: no row '{row}'", f"{table}没有“{row}”这一行")
+    return Phrase(f"{where}: must be a whole number of zero or more, got {got.en}",
+                  f"{where}：应为非负整数，此处为{'空' if value is None else got.zh}")
 
 
 def _source_text(document: Document, loc: tuple[str | int, ...]) -> str | None:
@@ -128,7 +223,7 @@ def validation_problems(error: ValidationError, model: type[BaseModel], document
         item = dict(item, loc=loc)
         at_key = item["type"] == "extra_forbidden"
         location = document.locate(loc[:-1] if item["type"] == "missing" else loc, at_key=at_key)
-        problems.append(Problem(location, _message(item, model, document)))
+        problems.append(Problem.of(location, _message(item, model, document)))
     return problems
 
 

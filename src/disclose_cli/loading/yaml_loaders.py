@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 
 from ..base.locations import Location, Problem
+from ..base.phrase import Phrase
+from ..base.safetext import excerpt
 from ..model.fields import LINE_KEY
 
 MAX_EXPANDED_TEXT = 8 * 2**20  # characters that aliases and merge keys may copy into a document
@@ -62,7 +64,7 @@ class Loader(yaml.CSafeLoader):
         if node.tag != _MAP:  # a !!set or !!omap built from a mapping node: data, not a record
             return mapping
         if LINE_KEY in mapping:
-            self.problems.append(problem_at(self.path, node.start_mark, f"'{LINE_KEY}' is reserved; remove this key"))
+            self.problems.append(problem_at(self.path, node.start_mark, _RESERVED))
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
@@ -73,11 +75,11 @@ class Loader(yaml.CSafeLoader):
                 continue
             earlier = first_seen.setdefault(key_node.value, key_node)
             if earlier is not key_node:
-                self.problems.append(problem_at(
-                    self.path, key_node.start_mark,
-                    f"duplicate key '{key_node.value}' (first at line {earlier.start_mark.line + 1}); "
-                    "YAML keeps only the last value, so one of them would be lost",
-                ))
+                key, first = excerpt(key_node.value), earlier.start_mark.line + 1
+                self.problems.append(problem_at(self.path, key_node.start_mark, Phrase(
+                    f"duplicate key '{key}' (first at line {first}); YAML keeps only the last value, so one of them "
+                    "would be lost",
+                    f"键“{key}”重复（第一次在第{first}行）；YAML 只保留后一个值，前一个会丢失")))
 
 
 class FastLoader(Loader):
@@ -132,7 +134,7 @@ class FastLoader(Loader):
         if len(mapping) != len(node.value):
             self._record_duplicates(node.value)
         if LINE_KEY in mapping:
-            self.problems.append(problem_at(self.path, node.start_mark, f"'{LINE_KEY}' is reserved; remove this key"))
+            self.problems.append(problem_at(self.path, node.start_mark, _RESERVED))
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
@@ -152,20 +154,22 @@ class AliasGuardedLoader(Loader):
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:  # an alias
-            self._grow(self._size(node), node, "aliases")
+            self._grow(self._size(node), node, Phrase("aliases", "别名（*）"))
         return super().construct_object(node, deep)
 
     def flatten_mapping(self, node: yaml.MappingNode) -> None:
         # Merge keys copy the pairs of the merged mappings: nested merges multiply like aliases do.
-        self._grow(self._merged(node), node, "merge keys")
+        self._grow(self._merged(node), node, Phrase("merge keys", "合并键（<<）"))
         super().flatten_mapping(node)
 
-    def _grow(self, size: int, node: yaml.Node, what: str) -> None:
+    def _grow(self, size: int, node: yaml.Node, what: Phrase) -> None:
         self._expanded += size
         if self._expanded > MAX_EXPANDED_TEXT:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{what} expand to more than {MAX_EXPANDED_TEXT // 2**20} MiB of text; refusing to read "
-                            "further (write the values out, or use fewer aliases)", node.start_mark)
+            mib = MAX_EXPANDED_TEXT // 2**20
+            raise Refused(node.start_mark, Phrase(
+                f"{what.en} expand to more than {mib} MiB of text; refusing to read further (write the values out, "
+                "or use fewer aliases)",
+                f"{what.zh}展开后超过{mib} MiB 文字，不再读取（请直接写出各值，或少用别名）"))
 
     def _merged(self, node: yaml.MappingNode) -> int:
         """The size of the pairs the merge keys of ``node`` copy into it."""
@@ -210,18 +214,30 @@ class AliasGuardedLoader(Loader):
 _UNREADABLE = (ValueError, TypeError, OverflowError, KeyError, IndexError)
 
 
-def unreadable(node: yaml.Node, error: Exception) -> yaml.constructor.ConstructorError:
+class Refused(yaml.constructor.ConstructorError):
+    """A value the loader will not build, with the reason in both languages."""
+
+    def __init__(self, mark: yaml.Mark, phrase: Phrase) -> None:
+        super().__init__(None, None, phrase.en, mark)
+        self.phrase = phrase
+
+
+def unreadable(node: yaml.Node, error: Exception) -> Refused:
     """A scalar its tag cannot be made of, as a located error; a long run of digits is named as such."""
     value = node.value if isinstance(node.value, str) else ""
     if node.tag == "tag:yaml.org,2002:int" and len(value) > 100:
-        reason = (f"a number of {len(value)} digits is too long to read; put it in quotes if it is text")
-    else:
-        shown = value if len(value) <= 40 else value[:40] + "…"
-        reason = f"'{shown}' cannot be read as {node.tag.rsplit(':', 1)[-1]} ({error})"
-    return yaml.constructor.ConstructorError(None, None, reason, node.start_mark)
+        return Refused(node.start_mark, Phrase(
+            f"a number of {len(value)} digits is too long to read; put it in quotes if it is text",
+            f"{len(value)}位的数字过长，无法读取；如是文字请加引号"))
+    shown, tag = excerpt(value), node.tag.rsplit(":", 1)[-1]
+    return Refused(node.start_mark, Phrase(f"'{shown}' cannot be read as {tag} ({excerpt(error, 80)})",
+                                           f"“{shown}”不能按 !!{tag} 读取（{excerpt(error, 80)}）"))
 
 
-def problem_at(path: Path, mark: yaml.Mark | None, message: str) -> Problem:
+_RESERVED = Phrase(f"'{LINE_KEY}' is reserved; remove this key", f"“{LINE_KEY}”为保留键，请删除")
+
+
+def problem_at(path: Path, mark: yaml.Mark | None, message: Phrase) -> Problem:
     if mark is None:
-        return Problem(Location(path), message)
-    return Problem(Location(path, mark.line + 1, mark.column + 1), message)
+        return Problem.of(Location(path), message)
+    return Problem.of(Location(path, mark.line + 1, mark.column + 1), message)

@@ -11,6 +11,7 @@ position and abandons the file, so the models parse dates and report them like a
 from __future__ import annotations
 
 import codecs
+import errno
 import gc
 import re
 import stat
@@ -22,7 +23,10 @@ from typing import Any, Iterator
 import yaml
 
 from ..base.locations import Location, Problem
-from .yaml_loaders import AliasGuardedLoader, FastLoader, problem_at
+from ..base.phrase import Phrase
+from ..base.safetext import one_line
+from .typing_mistakes import full_width_syntax, invisible_characters
+from .yaml_loaders import AliasGuardedLoader, FastLoader, Refused, problem_at
 from .yaml_nodes import NodeIndex
 
 MAX_DEPTH = 200
@@ -70,28 +74,61 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_SAVE_AS_UTF8 = Phrase(
+    "save it as UTF-8 (Notepad or WPS: Save As, encoding UTF-8; or: iconv -f {source} -t UTF-8 FILE > new.yaml)",
+    "请另存为 UTF-8 编码（记事本或WPS：“另存为”，编码选“UTF-8”；或命令：iconv -f {source} -t UTF-8 原文件 > 新文件.yaml）")
+
+
 def decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
-    """UTF-8 text (a BOM is dropped), or a problem naming the encoding and how to convert."""
+    """UTF-8 text (a BOM is dropped), or a problem naming the encoding and how to save the file as UTF-8."""
+    def refused(line: int, column: int, what: Phrase, source: str) -> tuple[None, Problem]:
+        fix = Phrase(_SAVE_AS_UTF8.en.format(source=source), _SAVE_AS_UTF8.zh.format(source=source))
+        return None, Problem.of(Location(path, line, column), what + Phrase("; ", "；") + fix)
+
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, Problem(Location(path, 1, 1), "file is UTF-16; save it as UTF-8 "
-                             f"(for example: iconv -f UTF-16 -t UTF-8 '{path}' > converted.yaml)")
+    # UTF-32's byte order marks begin like UTF-16's: they are told apart first.
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return refused(1, 1, Phrase("the file is UTF-32", "文件为 UTF-32 编码"), "UTF-32")
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
+        return refused(1, 1, Phrase("the file is UTF-16", "文件为 UTF-16 编码"), "UTF-16")
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        try:
-            raw.decode("gb18030")
-            guess = "it looks like GBK/GB18030 (a Windows default for Chinese)"
-            source = "GB18030"
-        except UnicodeDecodeError:
-            guess = "it is not text in a known encoding"
-            source = None
-        fix = (f"; convert it with: iconv -f {source} -t UTF-8 '{path}' > converted.yaml"
-               if source else "; save it as UTF-8")
-        return None, Problem(Location(path, line, column), f"file is not UTF-8: {guess}{fix}")
+        column = len(raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
+    lines = raw.split(b"\n")
+    foreign = [index for index, text in enumerate(lines) if not _decodes(text, "utf-8")]
+    if len(foreign) < len([text for text in lines if text.strip()]) and all(_decodes(lines[i], "gb18030")
+                                                                            for i in foreign):
+        where = "、".join(str(index + 1) for index in foreign[:5]) + ("…" if len(foreign) > 5 else "")
+        return refused(line, column, Phrase(
+            f"line {where} is GBK text inside an otherwise UTF-8 file (pasted from another program)",
+            f"第{where}行是 GBK 编码的文字，文件其余部分为 UTF-8（多为从其他程序粘贴而来）"), "GB18030")
+    if _decodes(raw, "gb18030"):
+        return refused(line, column, Phrase("the file is not UTF-8 but GBK/GB18030 (a Windows default for Chinese)",
+                                            "文件不是 UTF-8 编码，而是 GBK/GB18030（中文 Windows 的默认编码）"),
+                       "GB18030")
+    if _decodes(raw, "big5"):
+        return refused(line, column, Phrase("the file is not UTF-8 but Big5 (traditional Chinese)",
+                                            "文件不是 UTF-8 编码，而是 Big5（繁体中文）"), "BIG5")
+    return None, Problem.of(Location(path, line, column), Phrase(
+        "the file is not text in a known encoding; save it as UTF-8",
+        "文件不是可识别编码的文本；请另存为 UTF-8 编码"))
+
+
+def _decodes(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte order mark: ASCII text with a NUL byte beside every character."""
+    sample = raw[:200]
+    return len(sample) >= 8 and (sample[1::2].count(0) > len(sample) // 3 or sample[0::2].count(0) > len(sample) // 3)
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -123,8 +160,9 @@ def _load_text(path: Path, original: str) -> Document:
     try:
         deep = _too_deep(text)
         if deep is not None:
-            document.problems.append(problem_at(path, deep, f"nesting deeper than {MAX_DEPTH} levels; "
-                                              "a report file needs only a few"))
+            document.problems.append(problem_at(path, deep, Phrase(
+                f"nesting deeper than {MAX_DEPTH} levels; a report file needs only a few",
+                f"嵌套超过{MAX_DEPTH}层；报告文件只需要几层")))
             return document
         # Only a file with an alias ("*name") can expand; the others skip the per-node accounting.
         loader = (AliasGuardedLoader if "*" in text else FastLoader)(text, path)
@@ -133,10 +171,12 @@ def _load_text(path: Path, original: str) -> Document:
         finally:
             loader.dispose()
         document.problems.extend(loader.problems)
+        document.problems.extend(invisible_characters(path, original))
     except yaml.MarkedYAMLError as error:
         document.data = None
         mark = error.problem_mark or error.context_mark
-        document.problems.append(problem_at(path, mark, _yaml_message(error, text, mark)))
+        typed = full_width_syntax(path, original, mark.line) if mark is not None else None
+        document.problems.append(typed or problem_at(path, mark, _yaml_message(error, text, mark)))
     except yaml.reader.ReaderError as error:
         document.data = None
         # The C reader counts bytes of the UTF-8 text.
@@ -145,19 +185,24 @@ def _load_text(path: Path, original: str) -> Document:
         line_start = encoded.rfind(b"\n", 0, error.position) + 1
         column = len(encoded[line_start:error.position].decode("utf-8", "replace")) + 1
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        document.problems.append(Problem(Location(path, line, column), (
-            f"character U+{code:04X} is not allowed in YAML; remove it (it is often pasted from another program)")))
+        document.problems.append(Problem.of(Location(path, line, column), Phrase(
+            f"character U+{code:04X} is not allowed in YAML; remove it (it is often pasted from another program)",
+            f"YAML 中不允许出现字符 U+{code:04X}；请删除（多为从其他程序粘贴带入）")))
     except yaml.YAMLError as error:
         document.data = None
-        document.problems.append(Problem(Location(path), f"not valid YAML: {error}"))
+        document.problems.append(Problem.of(Location(path), Phrase(f"not valid YAML: {one_line(error)}",
+                                                                   f"YAML 格式错误：{one_line(error)}")))
     except RecursionError:
         document.data = None
-        document.problems.append(Problem(Location(path), "nesting too deep; a report file needs only a few levels"))
+        document.problems.append(Problem.of(Location(path), Phrase(
+            "nesting too deep; a report file needs only a few levels", "嵌套过深；报告文件只需要几层")))
     if text is not original and document.data is not None:
         document.data = _restore_breaks(document.data)
     return document
 
 
+_READ_ERRORS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件不存在",
+                errno.ELOOP: "符号链接循环", errno.EISDIR: "这是文件夹", errno.EIO: "读写错误"}
 _UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _HIDE_BREAKS = {0x85: 0xF0085, 0x2028: 0xF2028, 0x2029: 0xF2029}  # supplementary private use: never in reports
 _SHOW_BREAKS = {stand_in: code for code, stand_in in _HIDE_BREAKS.items()}
@@ -173,17 +218,41 @@ def _restore_breaks(value: Any) -> Any:
     return value
 
 
-def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> str:
+# The parser's common complaints, explained in Chinese; its own words follow in brackets.
+_PARSER_ZH = (
+    ("could not find expected ':'", "找不到冒号“:”：键后面要有半角冒号和空格（“键: 值”），或上一行的引号、缩进有误"),
+    ("mapping values are not allowed here", "此处不能再有“: ”：一行只能有一个“键: 值”；值中含有“: ”时请给整个值加引号"),
+    ("found character that cannot start any token", "此处的字符不能开头（如“@”“`”“%”或制表符）；如是文字请给整个值加引号"),
+    ("did not find expected key", "缩进不一致：同一层的各项应对齐，列表项以“- ”开头"),
+    ("did not find expected node content", "缺少内容：方括号或花括号中多了逗号，或“- ”后为空"),
+    ("did not find expected '-' indicator", "列表的各项应以“- ”开头并对齐"),
+    ("expected <block end>", "缩进不一致：此处应与上一层对齐"),
+    ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
+    ("found undefined alias", "引用了未定义的锚点（“*名称”前没有“&名称”）"),
+    ("found unknown escape character", "双引号中有无效的转义（“\\”后跟其他字母）；请改用单引号，或写成“\\\\”"),
+    ("expected ',' or ']'", "方括号列表中缺少半角逗号“,”或右括号“]”"),
+    ("expected ',' or '}'", "花括号中缺少半角逗号“,”或右括号“}”"),
+    ("found a tab character", "缩进中有制表符；YAML 只能用空格缩进"),
+    ("found unexpected ':'", "此处多了一个冒号“:”；值中含有冒号时请给整个值加引号"),
+)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None) -> Phrase:
+    if isinstance(error, Refused):
+        return error.phrase
     problem = error.problem or "not valid YAML"
     lines = text.split("\n")
     if mark is not None and mark.line < len(lines):
         line = lines[mark.line]
         if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
-            return "a tab is used for indentation; YAML indents with spaces only"
+            return Phrase("a tab is used for indentation; YAML indents with spaces only",
+                          "缩进中用了制表符（Tab）；YAML 只能用空格缩进")
     if "expected a single document" in (error.context or ""):
-        return "more than one YAML document ('---') in the file; keep one report per file"
-    context = f"{error.context}, " if error.context else ""
-    return f"not valid YAML: {context}{problem}"
+        return Phrase("more than one YAML document ('---') in the file; keep one report per file",
+                      "文件中有多个 YAML 文档（“---”）；每个文件只放一份报告")
+    words = one_line(f"{error.context}, {problem}" if error.context else problem)
+    explained = next((zh for phrase, zh in _PARSER_ZH if phrase in problem), "YAML 语法错误")
+    return Phrase(f"not valid YAML: {words}", f"YAML 格式错误：{explained}（解析器：{words}）")
 
 
 def read_document(path: Path) -> Document:
@@ -191,16 +260,19 @@ def read_document(path: Path) -> Document:
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
-            return Document(path, None, problems=[Problem(Location(path), (
-                "not a regular file (a device, a pipe or a socket); a report is a .yaml file"))])
+            return Document(path, None, problems=[Problem.of(Location(path), Phrase(
+                "not a regular file (a device, a pipe or a socket); a report is a .yaml file",
+                "不是普通文件（设备、管道或套接字）；报告应为 .yaml 文件"))])
         size = status.st_size
         if size > MAX_FILE_BYTES:
-            return Document(path, None, problems=[Problem(Location(path), (
+            return Document(path, None, problems=[Problem.of(Location(path), Phrase(
                 f"file is {size / 2**20:.0f} MiB; a report file may be at most {MAX_FILE_BYTES // 2**20} MiB "
-                "(split it, or check that it is the right file)"))])
+                "(split it, or check that it is the right file)",
+                f"文件有{size / 2**20:.0f} MiB；报告文件最大{MAX_FILE_BYTES // 2**20} MiB（请拆分，或确认是否选错了文件）"))])
         raw = path.read_bytes()
     except OSError as error:
-        return Document(path, None, problems=[Problem(Location(path), f"cannot read file: {error.strerror}")])
+        return Document(path, None, problems=[Problem.of(Location(path), Phrase(
+            f"cannot read file: {error.strerror}", f"无法读取文件：{_READ_ERRORS.get(error.errno, error.strerror)}"))])
     text, problem = decode(path, raw)
     if problem is not None:
         return Document(path, None, problems=[problem])

@@ -24,6 +24,7 @@ class Task(Record):
     category: Text
     item: Text
     subitem: Text | None = None
+    focus: Text | None = None  # tells apart two rows of one heading (the table has no such words: chosen)
     content: str  # verbatim from the notice; empty where the table gives none (重大建设项目)
     responsible: Text  # verbatim 责任分工 cell
     units: list[Text] = Field(default_factory=list)  # units the cell names, by registry name
@@ -36,8 +37,10 @@ class Task(Record):
 
     @property
     def heading(self) -> str:
-        """公开事项 · 公开内容 heading, the way people name a task."""
-        return self.item + (f" · {self.subitem}" if self.subitem else "")
+        """工作任务 · 公开事项 · 公开内容 (and the focus of a row that shares them): how people name a task,
+        unique within a catalog."""
+        parts = [self.category, self.item] + ([self.subitem] if self.subitem else [])
+        return " · ".join(parts) + (f"（{self.focus}）" if self.focus else "")
 
 
 class CatalogFile(Record):

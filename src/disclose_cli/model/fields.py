@@ -13,12 +13,15 @@ from ..base.limits import MAX_WORKDAYS
 
 LINE_KEY = "__line__"  # the YAML reader stores each mapping's 1-based line under this key
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d would take full-width ones too
+_HIDDEN_SPACES = "\u00a0\ufeff"  # named on their own by loading.typing_mistakes
 
 
 def _iso_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
+    if isinstance(value, str):
+        value = value.strip(_HIDDEN_SPACES)
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)

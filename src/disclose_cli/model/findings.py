@@ -8,6 +8,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from ..base.locations import Location
+from ..base.phrase import Phrase
 from ..base.safetext import readable
 
 
@@ -34,6 +35,7 @@ class Verdict(NamedTuple):
     due: dt.date | None = None
     overdue_workdays: int | None = None  # for fails past a due date: by how many working days
     measure: object = None  # what reports show beside the status (a rule's tally reads it): counts, a share
+    year: int | None = None  # the report's year (a task id is named by that year's catalog)
 
 
 class Finding(NamedTuple):
@@ -48,13 +50,15 @@ class Finding(NamedTuple):
     overdue_workdays: int | None = None
     waiver: str | None = None  # the reason and approver when waived, or why a waiver no longer applies
     measure: object = None  # as the verdict's; not part of the JSON output
+    year: int | None = None  # as the verdict's
 
     @classmethod
     def of(cls, rule: str, verdict: Verdict) -> Finding:
         """The finding of ``rule`` from what the rule saw (no waiver applied yet)."""
         return cls(rule=rule, unit=verdict.unit, status=verdict.status, subject=verdict.subject,
                    message=verdict.message, message_zh=verdict.message_zh, location=verdict.location,
-                   due=verdict.due, overdue_workdays=verdict.overdue_workdays, measure=verdict.measure)
+                   due=verdict.due, overdue_workdays=verdict.overdue_workdays, measure=verdict.measure,
+                   year=verdict.year)
 
     def to_json(self) -> dict:
         return {
@@ -76,9 +80,14 @@ class Finding(NamedTuple):
 class CheckResult:
     as_of: dt.date
     findings: list[Finding]
-    files: int
-    units: int
-    warnings: list[str] = field(default_factory=list)
+    files: int  # the report files of the units judged
+    units: int  # the units judged that have a report
+    warnings: list[Phrase] = field(default_factory=list)
+    headings: dict[tuple[int, str], str] = field(default_factory=dict)  # (year, task id) → the task's heading
+
+    def heading(self, finding: Finding) -> str | None:
+        """The heading of the task a finding is about, where its subject is a task id."""
+        return self.headings.get((finding.year, finding.subject)) if finding.year is not None else None
 
     def counts(self) -> dict[str, int]:
         counts = {status.value: 0 for status in Status}

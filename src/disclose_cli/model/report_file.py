@@ -8,15 +8,14 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from .annual_format import (APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_BY_LABEL, APPLICANTS, OUTCOME_BY_LABEL,
-                            OUTCOME_CODES, TABLE3_ROWS)
+                            OUTCOME_CODES, OUTCOMES, TABLE3_ROWS)
 from .fields import Count, Flag, IsoDate, Record, Text, Workdays, drop_line_key
 
-TaskStatus = Literal["planned", "in_progress", "done", "not_applicable"]
 TASK_STATUS_LABELS = {"planned": "计划中", "in_progress": "推进中", "done": "已完成", "not_applicable": "不适用"}
-InterpretationForm = Literal["text", "graphic", "video", "animation", "audio", "h5", "briefing", "interview", "article"]
-INTERPRETATION_FORMS: tuple[str, ...] = InterpretationForm.__args__
 INTERPRETATION_FORM_LABELS = {"text": "文字", "graphic": "图文", "video": "视频", "animation": "动漫", "audio": "音频",
                               "h5": "H5", "briefing": "发布会", "interview": "访谈", "article": "评论文章"}
+INTERPRETATION_FORMS: tuple[str, ...] = tuple(INTERPRETATION_FORM_LABELS)
+InterpretationForm = Literal[INTERPRETATION_FORMS]
 
 
 def _year_as_text(value: Any) -> Any:
@@ -49,7 +48,7 @@ class Decision(Record):
 
 class Interpretation(Record):
     policy: Text
-    form: InterpretationForm
+    form: _labelled(INTERPRETATION_FORM_LABELS)
     published: IsoDate
 
 
@@ -72,10 +71,19 @@ class Training(Record):
 
 
 def _code_for(labels: dict[str, str]):  # noqa: ANN202
-    """Accept the exact Chinese label of the national format in place of a code."""
+    """Accept the Chinese label the tool itself prints for a value (or the national format's exact row label)
+    in place of its code."""
     def convert(value: Any) -> Any:
         return labels.get(value.strip(), value) if isinstance(value, str) else value
     return BeforeValidator(convert)
+
+
+def _labelled(labels: dict[str, str]) -> Any:
+    """A closed list of codes that also takes each code's Chinese label."""
+    return Annotated[Literal[tuple(labels)], _code_for({label: code for code, label in labels.items()})]
+
+
+TaskStatus = _labelled(TASK_STATUS_LABELS)
 
 
 Applicant = Annotated[Literal[tuple(code for code, _ in APPLICANTS)], _code_for(APPLICANT_BY_LABEL)]
@@ -144,8 +152,8 @@ class Appeal(Record):
     """A 行政复议 or 行政诉讼 case about information disclosure (Table 四)."""
 
     ref: Text | None = None
-    kind: Literal[tuple(code for code, _ in APPEAL_KINDS)]
-    result: Literal[tuple(code for code, _ in APPEAL_RESULTS)]
+    kind: _labelled(dict(APPEAL_KINDS))
+    result: _labelled(dict(APPEAL_RESULTS))
 
 
 class Overview(Record):
@@ -234,3 +242,14 @@ def later_than(record: Record, reference: str) -> tuple[str, dt.date] | None:
         if value is not None:
             return key, value
     return None
+
+
+# The Chinese label of each code of a closed list, by the key that holds it: messages name both.
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "status": TASK_STATUS_LABELS,
+    "form": INTERPRETATION_FORM_LABELS,
+    "applicant": dict(APPLICANTS),
+    "outcome": {code: f"{group} {label}" if group else label for code, label, group in OUTCOMES},
+    "kind": dict(APPEAL_KINDS),
+    "result": dict(APPEAL_RESULTS),
+}

@@ -6,6 +6,7 @@ from typing import IO
 
 from ..model.findings import CheckResult, Status
 from ..base.safetext import clean
+from ..rules.naming import message_text, rule_name, subject_text
 
 _LEVEL = {Status.FAIL: "error", Status.PENDING: "warning"}
 
@@ -20,7 +21,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write(result: CheckResult, stream: IO[str], **_: object) -> None:
+def write(result: CheckResult, stream: IO[str], lang: str = "zh", **_: object) -> None:
+    """An annotation per failing or pending finding, in the reader's language."""
+    colon = "：" if lang == "zh" else ": "
     for finding in result.findings:
         level = _LEVEL.get(finding.status)
         if level is None:
@@ -28,8 +31,9 @@ def write(result: CheckResult, stream: IO[str], **_: object) -> None:
         properties = [f"file={_escape_property(str(finding.location.path))}"]
         if finding.location.line is not None:
             properties.append(f"line={finding.location.line}")
-        properties.append(f"title={_escape_property(f'{finding.rule}: {finding.unit} {finding.subject}')}")
-        message = f"{finding.unit} · {finding.subject}: {finding.message}"
+        subject = subject_text(finding, result.headings, lang)
+        properties.append(f"title={_escape_property(f'{rule_name(finding.rule, lang)}: {finding.unit} {subject}')}")
+        message = f"{finding.unit} · {subject}{colon}{message_text(finding, lang)}"
         stream.write(f"::{level} {','.join(properties)}::{_escape_data(message)}\n")
     for warning in result.warnings:
-        stream.write(f"::warning ::{_escape_data(warning)}\n")
+        stream.write(f"::warning ::{_escape_data(warning.pick(lang))}\n")

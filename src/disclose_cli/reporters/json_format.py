@@ -14,7 +14,8 @@ def summary(result: CheckResult) -> dict:
         "files": result.files,
         "units": result.units,
         "counts": result.counts(),
-        "warnings": result.warnings,
+        "warnings": [warning.en for warning in result.warnings],
+        "warnings_zh": [warning.zh for warning in result.warnings],
     }
 
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from typing import IO
 
 from ..base.safetext import readable
+from ..rules.naming import message_text, subject_text
 from ..model.findings import CheckResult, Status
 
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -17,7 +18,7 @@ def _clean(text: object) -> str:
     return _INVALID_XML.sub("\ufffd", readable(text))
 
 
-def write(result: CheckResult, stream: IO[str], **_: object) -> None:
+def write(result: CheckResult, stream: IO[str], lang: str = "zh", **_: object) -> None:
     root = ET.Element("testsuites", name="disclose check", tests=str(len(result.findings)))
     suites: dict[str, ET.Element] = {}
     for finding in result.findings:
@@ -28,10 +29,11 @@ def write(result: CheckResult, stream: IO[str], **_: object) -> None:
                              file=_clean(finding.location.path))
         if finding.location.line is not None:
             case.set("line", str(finding.location.line))
-        message = _clean(finding.message)
+        message = _clean(message_text(finding, lang))
         if finding.status is Status.FAIL:
             failure = ET.SubElement(case, "failure", message=message, type=finding.rule)
-            failure.text = _clean(f"{finding.location}: {finding.unit} · {finding.subject}: {finding.message}")
+            subject = subject_text(finding, result.headings, lang)
+            failure.text = _clean(f"{finding.location}: {finding.unit} · {subject}: {message_text(finding, lang)}")
         elif finding.status in (Status.PENDING, Status.WAIVED):
             ET.SubElement(case, "skipped", message=message, type=finding.status.value)
     for suite in [root, *suites.values()]:

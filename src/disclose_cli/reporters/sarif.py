@@ -12,6 +12,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model.findings import CheckResult, Status
 from ..rules import RULES
+from ..rules.naming import subject_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Status.FAIL: "error", Status.PENDING: "warning", Status.WAIVED: "note"}
@@ -51,7 +52,9 @@ def write(result: CheckResult, stream: IO[str], **_: object) -> None:
             "message": {"text": f"{finding.unit} · {finding.subject}: {finding.message}"},
             "locations": [{"physicalLocation": physical}],
             "properties": {"unit": finding.unit, "subject": finding.subject, "status": finding.status.value,
-                           "due": finding.due.isoformat() if finding.due else None},
+                           "due": finding.due.isoformat() if finding.due else None,
+                           "message_zh": f"{finding.unit} · {subject_text(finding, result.headings, 'zh')}："
+                                         f"{finding.message_zh}"},
         }
         if finding.status is Status.WAIVED:
             item["suppressions"] = [{"kind": "external", "status": "accepted",
@@ -67,7 +70,8 @@ def write(result: CheckResult, stream: IO[str], **_: object) -> None:
                 "rules": [_rule_descriptor(rule_id) for rule_id in rule_ids],
             }},
             "results": results,
-            "properties": {"asOf": result.as_of.isoformat(), "warnings": result.warnings},
+            "properties": {"asOf": result.as_of.isoformat(), "warnings": [warning.en for warning in result.warnings],
+                           "warnings_zh": [warning.zh for warning in result.warnings]},
         }],
     }
     json.dump(log, stream, ensure_ascii=False, indent=2)

@@ -1,71 +1,98 @@
-"""Text for people: findings grouped by unit, then a summary. Plain when not a terminal or NO_COLOR is set.
+"""Text for people: findings grouped by unit, then a summary, in Chinese (or English).
 
-Formatting choices only: units without a report are listed once at the end rather than one block each, and
-many tasks pending on the same day are shown as one line.
+Formatting choices only: units without a report are listed once at the end rather than one block each, and many
+findings of a folding rule pending on the same day are one line. Off a terminal (a pipe, a file, CI) nothing is
+wrapped or padded and no line ends in spaces, so that ``disclose check | grep 市文化和旅游局`` finds every line of
+that unit; on a terminal, lines wrap at its width between words and names, never inside a name, and statuses have
+colours (unless NO_COLOR is set).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import unicodedata
 from itertools import groupby
 from typing import IO
 
-from ..base.safetext import clean
+from ..base.phrase import Phrase, plural
+from ..base.safetext import one_line
 from ..model.findings import CheckResult, Finding, Status
 from ..rules import RULES
+from ..rules.naming import message_text, rule_name, status_word, subject_text
 
-STYLE = {Status.FAIL: "bold red", Status.PENDING: "yellow", Status.WAIVED: "blue", Status.PASS: "green"}
+COLOUR = {Status.FAIL: (31, True), Status.PENDING: (33, False), Status.WAIVED: (34, False),
+          Status.PASS: (32, False)}  # ANSI colours: red, yellow, blue, green
 COLLAPSE_AT = 4  # this many findings of a folding rule pending on the same day become one line
+INDENT = "    "
+STATUS_CELLS = 7  # the widest status word: "pending", 未通过 and 未到期 take six cells
+DETAIL = " " * (2 + STATUS_CELLS + 2)  # a finding's message sits under its title
 
 
-def write(result: CheckResult, stream: IO[str], show_pass: bool = False, **_: object) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+class _Out:
+    """Lines to a stream; on a terminal wrapped to its width with a hanging indent, and coloured."""
 
-    console = Console(file=stream, highlight=False)
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.terminal = hasattr(stream, "isatty") and stream.isatty()
+        self.colour = self.terminal and "NO_COLOR" not in os.environ
+        self.width = shutil.get_terminal_size((100, 24)).columns if self.terminal else 0
+
+    def paint(self, text: str, status: Status | None = None, bold: bool = False, dim: bool = False) -> str:
+        if not self.colour or not text:
+            return text
+        colour, strong = COLOUR[status] if status is not None else (None, False)
+        codes = [str(code) for code, wanted in ((1, bold or strong), (2, dim), (colour, colour is not None)) if wanted]
+        return f"\x1b[{';'.join(codes)}m{text}\x1b[0m" if codes else text
+
+    def line(self, *parts: tuple[str, str], indent: str = "") -> None:
+        """One logical line made of (text, painted text) parts; wrapped on a terminal, whole elsewhere."""
+        plain = "".join(text for text, _ in parts).rstrip()
+        if not self.width or _cells(plain) <= self.width:
+            self.stream.write("".join(painted for _, painted in parts).rstrip() + "\n")
+            return
+        for number, row in enumerate(_wrap(plain, self.width, len(indent))):
+            self.stream.write((indent if number else "") + row + "\n")
+
+    def blank(self) -> None:
+        self.stream.write("\n")
+
+
+def write(result: CheckResult, stream: IO[str], show_pass: bool = False, lang: str = "zh", **_: object) -> None:
+    out = _Out(stream)
     visible = [finding for finding in result.findings if show_pass or finding.status is not Status.PASS]
     missing = [finding for finding in visible if RULES[finding.rule].without_report and finding.status is Status.FAIL]
     for unit, group in groupby((f for f in visible if f not in missing), key=lambda finding: finding.unit):
         findings = list(group)
-        heading = Text(clean(unit), style="bold")
-        files = sorted({clean(str(f.location.path)) for f in findings})
-        heading.append(f"  {', '.join(files)}", style="dim")
-        for status in Status:
-            count = sum(1 for finding in findings if finding.status is status)
-            if count:
-                heading.append(f"  {count} {status.value}", style=STYLE[status])
-        console.print(heading)
-        table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1, 0, 2))
-        table.add_column("status", no_wrap=True, min_width=7)
-        table.add_column("finding", ratio=1, overflow="fold")
-        for status, title, detail in _rows(findings):
-            body = Text(title, style="bold")
-            body.append("\n")
-            body.append_text(detail)
-            table.add_row(Text(status.value, style=STYLE[status]), body)
-        console.print(table)
-        console.print()
+        _unit_heading(out, unit, findings, lang)
+        for status, title, detail, where in _rows(findings, result, lang):
+            word = status_word(status, lang)
+            pad = " " * (STATUS_CELLS - _cells(word) + 2)
+            out.line(("  ", "  "), (word, out.paint(word, status)), (pad, pad), (title, out.paint(title, bold=True)),
+                     indent=DETAIL)
+            location = f"  {where}" if where else ""
+            out.line((DETAIL + detail, DETAIL + detail), (location, out.paint(location, dim=True)), indent=DETAIL)
+        out.blank()
     if missing:
-        years = sorted({finding.subject for finding in missing})
-        console.print(Text(f"No report file for {', '.join(years)} ({len(missing)} units, each a report-missing "
-                           "failure):", style="bold red"))
-        console.print(Text("、".join(clean(finding.unit) for finding in missing)))
-        console.print()
-    counts = result.counts()
-    summary = Text(f"as of {result.as_of}: {result.units} unit{'s' * (result.units != 1)} reporting in "
-                   f"{result.files} file{'s' * (result.files != 1)} · ")
-    summary.append_text(Text(" · ").join(
-        Text(f"{counts[status.value]} {status.value}", style=STYLE[status]) for status in Status))
-    console.print(summary)
-    if not show_pass and counts["pass"]:
-        console.print(Text(f"{counts['pass']} passes not shown (--show-pass lists them)", style="dim"))
-    for warning in result.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        _missing(out, missing, lang)
+    _summary(out, result, show_pass, lang)
 
 
-def _rows(findings: list[Finding]):  # noqa: ANN202 - yields (status, title, rich Text)
-    from rich.text import Text
+def _unit_heading(out: _Out, unit: str, findings: list[Finding], lang: str) -> None:
+    files = sorted({one_line(finding.location.path) for finding in findings})
+    counts = [(status, sum(1 for finding in findings if finding.status is status)) for status in Status]
+    parts = [(one_line(unit), out.paint(one_line(unit), bold=True)), ("  " + ", ".join(files),
+                                                                       out.paint("  " + ", ".join(files), dim=True))]
+    for status, count in counts:
+        if count:
+            shown = f"  {status_word(status, lang)}{count}项" if lang == "zh" else f"  {count} {status.value}"
+            parts.append((shown, out.paint(shown, status)))
+    out.line(*parts, indent=INDENT)
 
+
+def _rows(findings: list[Finding], result: CheckResult, lang: str):  # noqa: ANN202 - (status, title, detail, where)
+    separator = "｜" if lang == "zh" else " · "
     pending: dict[tuple[str, object], list[Finding]] = {}
     for finding in findings:
         if RULES[finding.rule].fold_pending and finding.status is Status.PENDING:
@@ -77,10 +104,79 @@ def _rows(findings: list[Finding]):  # noqa: ANN202 - yields (status, title, ric
         if len(group) >= COLLAPSE_AT:
             if key not in shown_collapsed:
                 shown_collapsed.add(key)
-                yield (Status.PENDING, f"{finding.rule} · {len(group)} tasks due {finding.due}",
-                       Text("not yet done: " + ", ".join(clean(f.subject) for f in group)))
+                subjects = [one_line(subject_text(f, result.headings, lang)) for f in group]
+                title = Phrase(f"{len(group)} tasks due {finding.due}", f"{len(group)}项任务于{finding.due}到期").pick(lang)
+                detail = Phrase("not yet done: " + ", ".join(subjects), "尚未完成：" + "；".join(subjects)).pick(lang)
+                yield Status.PENDING, rule_name(finding.rule, lang) + separator + title, detail, ""
             continue
-        detail = Text(clean(finding.message))
-        if finding.location.line is not None:
-            detail.append(f"  {clean(str(finding.location))}", style="dim")
-        yield finding.status, f"{finding.rule} · {clean(finding.subject)}", detail
+        title = rule_name(finding.rule, lang) + separator + one_line(subject_text(finding, result.headings, lang))
+        where = one_line(finding.location) if finding.location.line is not None else ""
+        yield finding.status, title, one_line(message_text(finding, lang)), where
+
+
+def _missing(out: _Out, missing: list[Finding], lang: str) -> None:
+    years = "、".join(sorted({finding.subject for finding in missing}))
+    heading = Phrase(f"No report file for {years} ({plural(len(missing), 'unit')}, each a report-missing failure):",
+                     f"未报送{years}年落实情况的单位（{len(missing)}个，各计未通过1项）：").pick(lang)
+    out.line((heading, out.paint(heading, Status.FAIL)))
+    names = "、".join(one_line(finding.unit) for finding in missing)
+    out.line((names, names))
+    out.blank()
+
+
+def _summary(out: _Out, result: CheckResult, show_pass: bool, lang: str) -> None:
+    counts = result.counts()
+    if lang == "zh":
+        head = f"截至{result.as_of}：{result.units}个单位报送{result.files}份报告 · "
+        parts = [(f"{status_word(status, lang)}{counts[status.value]}项", status) for status in Status]
+    else:
+        head = (f"as of {result.as_of}: {plural(result.units, 'unit')} reporting in "
+                f"{plural(result.files, 'file')} · ")
+        parts = [(f"{counts[status.value]} {status.value}", status) for status in Status]
+    pieces = [(head, head)]
+    for index, (text, status) in enumerate(parts):
+        pieces.append((text, out.paint(text, status)))
+        if index < len(parts) - 1:
+            pieces.append((" · ", " · "))
+    out.line(*pieces)
+    if not show_pass and counts["pass"]:
+        hidden = counts["pass"]
+        note = Phrase(f"{hidden} {'pass' if hidden == 1 else 'passes'} not shown (--show-pass lists them)",
+                      f"另有通过{hidden}项未列出（加 --show-pass 列出）").pick(lang)
+        out.line((note, out.paint(note, dim=True)))
+    for warning in result.warnings:
+        text = Phrase(f"warning: {warning.en}", f"提示：{warning.zh}").pick(lang)
+        out.line((text, out.paint(text, Status.PENDING)))
+
+
+def _cells(text: str) -> int:
+    """Display width: wide and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+# Where a line may break: after a space or a punctuation mark (Chinese and Western); a run of other characters
+# (a unit name, a word, a date) is kept whole unless it alone is wider than the line.
+_PIECES = re.compile(r"[^\s，。；：、）)·｜,;:]*[\s，。；：、）)·｜,;:]*")
+
+
+def _wrap(text: str, width: int, indent: int) -> list[str]:
+    rows, current, used = [], "", 0
+    for piece in filter(None, _PIECES.findall(text)):
+        size = _cells(piece)
+        room = width - (indent if rows else 0)
+        if used + size > room and current:
+            rows.append(current.rstrip())
+            current, used = "", 0
+            room = width - indent
+        while size > room:  # a piece wider than a whole line: cut it by characters
+            cut, cells = "", 0
+            for char in piece:
+                if cells + _cells(char) > room:
+                    break
+                cut, cells = cut + char, cells + _cells(char)
+            rows.append(cut)
+            piece, size = piece[len(cut):], _cells(piece[len(cut):])
+        current, used = current + piece, used + size
+    if current.strip():
+        rows.append(current.rstrip())
+    return rows

@@ -114,7 +114,8 @@ _START = {"meetings": "date", "interpretations": "published", "evaluations": "co
 def verdict(subject: UnitYear, title: str, status: Status, message: Phrase, line: int | None = None,
             due: dt.date | None = None, overdue: int | None = None, measure: object = None) -> Verdict:
     return Verdict(unit=subject.unit.name, status=status, subject=title, message=message.en, message_zh=message.zh,
-                   location=record_location(subject, line), due=due, overdue_workdays=overdue, measure=measure)
+                   location=record_location(subject, line), due=due, overdue_workdays=overdue, measure=measure,
+                   year=subject.year)
 
 
 def judge_yearly(subject: UnitYear, ctx: RuleContext, year: Window, count: Count, shown: Phrase,

@@ -93,11 +93,11 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if ctx.as_of >= window.end:
             yield verdict(subject, window.label, Status.FAIL, Phrase(
                 f"no meeting with public representatives in {window.label}",
-                f"{window.label}未召开邀请公众代表列席的会议") + empty, line, window.end)
+                f"{window.name_zh}未召开邀请公众代表列席的会议") + empty, line, window.end)
         else:
             yield verdict(subject, window.label, Status.PENDING, Phrase(
                 f"no meeting with public representatives yet in {window.label}; window ends {window.end}",
-                f"{window.label}尚未召开邀请公众代表列席的会议，期限{window.end}") + empty, line, window.end)
+                f"{window.name_zh}尚未召开邀请公众代表列席的会议，期限{window.end}") + empty, line, window.end)
 
 
 def tally(findings: Sequence[Finding]) -> tuple[WindowCell, ...] | None:

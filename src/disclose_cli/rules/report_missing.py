@@ -39,4 +39,4 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     yield Verdict(unit=subject.unit.name, status=Status.FAIL, subject=str(subject.year),
                   message=f"no report file for {subject.year}; {plural(tasks, 'task')} assigned to this unit",
                   message_zh=f"未报送{subject.year}年落实情况；本单位承担{tasks}项重点工作",
-                  location=ctx.registry.location(subject.unit.name))
+                  location=ctx.registry.location(subject.unit.name), year=subject.year)
