@@ -44,7 +44,7 @@ def show_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]
         say(title)
         say("  ".join(columns))
         for row in rows:
-            say("  ".join(one_line(value) for value in row))
+            say("  ".join(one_line(value) for value in row).rstrip())
         return
     from rich import box
     from rich.console import Console

@@ -59,13 +59,15 @@ def units(output_format: str) -> int:
     context = load_context()
     registry = context.registry
     if output_format == "json":
-        write_json([{"name": unit.name, "kind": unit.kind, "aliases": unit.aliases,
+        write_json([{"name": unit.name, "kind": unit.kind, "full_name": unit.full_name, "aliases": unit.aliases,
                      "policy_maker": unit.policy_maker} for unit in registry.units])
         return ExitCode.OK
     zh = current_lang() == "zh"
     rows = [(unit.name, KIND_LABELS[unit.kind].pick(current_lang())
              + ("" if unit.policy_maker else ("（不制定政策性文件）" if zh else " (makes no policy)")),
+             (unit.full_name or "") + ("" if unit.full_name_certain else ("（待核实）" if zh else " (unconfirmed)")),
              ("、" if zh else ", ").join(unit.aliases)) for unit in registry.units]
-    show_table("单位名录" if zh else "Unit registry", ("单位", "类别", "别名") if zh else ("Unit", "Kind", "Aliases"), rows)
+    show_table("单位名录" if zh else "Unit registry",
+               ("单位", "类别", "全称", "别名") if zh else ("Unit", "Kind", "Full name", "Aliases"), rows)
     say(f"共{len(registry.units)}个单位" if zh else plural(len(registry.units), "unit"))
     return ExitCode.OK

@@ -40,7 +40,7 @@ def report_schema(context: Context) -> dict[str, Any]:
         for key, prop in properties.items():
             _document(prop, f"{node.get('title')}.{key}" if f"{node.get('title')}.{key}" in DOCS else key)
         _document(node, node.get("title", ""))
-    names = {name for unit in context.registry.units for name in (unit.name, *unit.aliases)}
+    names = {name for unit in context.registry.units for name in unit.names}
     # The tool also reads 威海市X for a unit named 市X.
     names |= {"威海" + name for name in names if name.startswith("市")}
     schema["properties"]["unit"]["enum"] = sorted(names)

@@ -98,10 +98,11 @@ def read_registry(document: Document) -> Registry:
     problems = []
     seen: dict[str, Unit] = {}
     for index, unit in enumerate(parsed.units):
-        for position, name in enumerate([unit.name, *unit.aliases]):
+        places = [("units", index, "name")] + ([("units", index, "full_name")] if unit.full_name else []) + [
+            ("units", index, "aliases", position) for position in range(len(unit.aliases))]
+        for loc, name in zip(places, unit.names):
             holder = seen.setdefault(name, unit)
             if holder is not unit:
-                loc = ("units", index, "name") if position == 0 else ("units", index, "aliases", position - 1)
                 problems.append(Problem.of(document.locate(loc), Phrase(
                     f"'{name}' already names {holder.name}; every name and alias is unique",
                     f"“{name}”已用于{holder.name}；名称和别名不能重复")))

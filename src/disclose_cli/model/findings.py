@@ -36,6 +36,7 @@ class Verdict(NamedTuple):
     overdue_workdays: int | None = None  # for fails past a due date: by how many working days
     measure: object = None  # what reports show beside the status (a rule's tally reads it): counts, a share
     year: int | None = None  # the report's year (a task id is named by that year's catalog)
+    done: dt.date | None = None  # the day the requirement was met, on time or late (by the as-of date)
 
 
 class Finding(NamedTuple):
@@ -51,6 +52,7 @@ class Finding(NamedTuple):
     waiver: str | None = None  # the reason and approver when waived, or why a waiver no longer applies
     measure: object = None  # as the verdict's; not part of the JSON output
     year: int | None = None  # as the verdict's
+    done: dt.date | None = None  # as the verdict's
 
     @classmethod
     def of(cls, rule: str, verdict: Verdict) -> Finding:
@@ -58,7 +60,7 @@ class Finding(NamedTuple):
         return cls(rule=rule, unit=verdict.unit, status=verdict.status, subject=verdict.subject,
                    message=verdict.message, message_zh=verdict.message_zh, location=verdict.location,
                    due=verdict.due, overdue_workdays=verdict.overdue_workdays, measure=verdict.measure,
-                   year=verdict.year)
+                   year=verdict.year, done=verdict.done)
 
     def to_json(self) -> dict:
         return {

@@ -18,8 +18,20 @@ UnitKind = Literal["department", "district", "zone", "other"]
 class Unit(Record):
     name: Text
     kind: UnitKind
+    full_name: Text | None = None  # the official full name documents are titled and signed with
+    full_name_certain: Flag = True  # false: no source confirms the full name (docs/decisions.md lists them)
     aliases: list[Text] = Field(default_factory=list)
     policy_maker: Flag = True  # 制定政策性文件的部门: judged by evaluation-frequency
+
+    @property
+    def names(self) -> list[str]:
+        """Every name the unit is known by: its name, its full name and its aliases."""
+        return [self.name, *([self.full_name] if self.full_name else []), *self.aliases]
+
+    @property
+    def official_name(self) -> str:
+        """The name documents are titled and signed with."""
+        return self.full_name or self.name
 
 
 class RegistryFile(Record):
@@ -32,7 +44,7 @@ class Registry:
     def __init__(self, units: list[Unit], path: Path) -> None:
         self.units = tuple(units)
         self.path = path
-        self._by_name = {name: unit for unit in units for name in (unit.name, *unit.aliases)}
+        self._by_name = {name: unit for unit in units for name in unit.names}
         self._order = {unit.name: index for index, unit in enumerate(units)}
 
     def get(self, name: str) -> Unit | None:

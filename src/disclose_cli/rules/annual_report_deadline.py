@@ -96,4 +96,4 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     due = due_date(subject, ctx)
     status, message, late = judge_due(ctx, published, due, PUBLISHED, NOT_PUBLISHED)
     line = annual.line if annual is not None else subject.report.line
-    yield verdict(subject, str(subject.year), status, message, line, due, late)
+    yield verdict(subject, str(subject.year), status, message, line, due, late, done=ctx.happened(published))

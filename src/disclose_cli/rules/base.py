@@ -112,18 +112,19 @@ _START = {"meetings": "date", "interpretations": "published", "evaluations": "co
 
 
 def verdict(subject: UnitYear, title: str, status: Status, message: Phrase, line: int | None = None,
-            due: dt.date | None = None, overdue: int | None = None, measure: object = None) -> Verdict:
+            due: dt.date | None = None, overdue: int | None = None, measure: object = None,
+            done: dt.date | None = None) -> Verdict:
     return Verdict(unit=subject.unit.name, status=status, subject=title, message=message.en, message_zh=message.zh,
                    location=record_location(subject, line), due=due, overdue_workdays=overdue, measure=measure,
-                   year=subject.year)
+                   year=subject.year, done=done)
 
 
 def judge_yearly(subject: UnitYear, ctx: RuleContext, year: Window, count: Count, shown: Phrase,
-                 pass_line: int | None, section: str) -> Verdict:
-    """A yearly count (``count.done`` of the ``count.of`` required): pass once achieved; fail when the year has
-    ended short of it; pending before. The count is the finding's measure, which reports show."""
+                 pass_line: int | None, section: str, reached: dt.date | None = None) -> Verdict:
+    """A yearly count (``count.done`` of the ``count.of`` required): pass once achieved (on ``reached``); fail
+    when the year has ended short of it; pending before. The count is the finding's measure, which reports show."""
     if count.done >= count.of:
-        return verdict(subject, year.label, Status.PASS, shown, pass_line, year.end, measure=count)
+        return verdict(subject, year.label, Status.PASS, shown, pass_line, year.end, measure=count, done=reached)
     line = section_line(subject.report, section)
     if ctx.as_of >= year.end:
         return verdict(subject, year.label, Status.FAIL, shown + (f"; the year ended {year.end}", f"；截至{year.end}"),

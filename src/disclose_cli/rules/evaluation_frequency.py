@@ -80,7 +80,9 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     if unpublished:
         shown += (f"; {unpublished} without published results", f"；另有{unpublished}次未公开评价结果")
     pass_line = published[0].line if published else section_line(subject.report, "evaluations")
-    yield judge_yearly(subject, ctx, year, Count(len(published), required), shown, pass_line, "evaluations")
+    dates = sorted(item.results_published for item in published)
+    reached = dates[required - 1] if 0 < required <= len(dates) else None
+    yield judge_yearly(subject, ctx, year, Count(len(published), required), shown, pass_line, "evaluations", reached)
 
 
 def tally(findings: Sequence[Finding]) -> Count | None:

@@ -73,4 +73,5 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
             continue
         due = ctx.calendar.add(decision.issued, ctx.parameters.feedback_workdays)
         status, message, late = judge_due(ctx, decision.feedback_published, due, PUBLISHED, NOT_PUBLISHED)
-        yield verdict(subject, decision.title, status, message, decision.line, due, late)
+        yield verdict(subject, decision.title, status, message, decision.line, due, late,
+                      done=ctx.happened(decision.feedback_published))

@@ -85,7 +85,8 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
             first = attended[0]
             yield verdict(subject, window.label, Status.PASS, Phrase(
                 f"{plural(len(attended), 'meeting')} with public representatives (first: {first.title}, {first.date})",
-                f"{len(attended)}次会议邀请公众代表列席（首次：{first.title}，{first.date}）"), first.line, window.end)
+                f"{len(attended)}次会议邀请公众代表列席（首次：{first.title}，{first.date}）"), first.line, window.end,
+                done=first.date)
             continue
         empty = Phrase(f"; {plural(len(in_window), 'meeting')} without public attendees",
                        f"；{len(in_window)}次会议无公众代表列席") if in_window else Phrase("", "")

@@ -117,7 +117,7 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
         if asked is not None:
             due = ctx.calendar.add(request.received, parameters.correction_notice_workdays)
             status, message, late = judge_due(ctx, asked, due, ASKED, NOT_ASKED)
-            yield verdict(subject, f"{request.ref} 补正告知", status, message, request.line, due, late)
+            yield verdict(subject, f"{request.ref} 补正告知", status, message, request.line, due, late, done=asked)
         corrected = ctx.happened(request.corrected or (later.corrected if later is not None else None))
         answered = request.answered or (later.answered if later is not None else None)
         if asked is not None and corrected is None:
@@ -130,7 +130,7 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
             limit += parameters.request_extension_workdays
         due = ctx.calendar.add(start, limit)
         status, message, late = judge_due(ctx, answered, due, ANSWERED, NOT_ANSWERED)
-        yield verdict(subject, request.ref, status, message, request.line, due, late)
+        yield verdict(subject, request.ref, status, message, request.line, due, late, done=ctx.happened(answered))
 
 
 def _waiting(subject: UnitYear, ctx: RuleContext, request: Request, asked: dt.date) -> Iterable[Verdict]:

@@ -81,4 +81,4 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
                         f"（标记于{done}完成，晚于统计截止日{ctx.as_of}）")
         elif done is None:
             message += (f" (status: {entry.status})", f"（状态：{TASK_STATUS_LABELS[entry.status]}）")
-        yield verdict(subject, task.id, status, message, line, task.deadline, late)
+        yield verdict(subject, task.id, status, message, line, task.deadline, late, done=ctx.happened(done))

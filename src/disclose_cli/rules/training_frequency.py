@@ -60,7 +60,8 @@ def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     shown = Phrase(f"{plural(len(held), 'training')} recorded (at least {required} a year)",
                    f"记录业务培训{len(held)}次（每年至少{required}次）")
     pass_line = held[0].line if held else section_line(subject.report, "trainings")
-    yield judge_yearly(subject, ctx, year, Count(len(held), required), shown, pass_line, "trainings")
+    reached = sorted(training.date for training in held)[required - 1] if 0 < required <= len(held) else None
+    yield judge_yearly(subject, ctx, year, Count(len(held), required), shown, pass_line, "trainings", reached)
 
 
 def tally(findings: Sequence[Finding]) -> Count | None:
