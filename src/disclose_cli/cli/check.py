@@ -19,8 +19,8 @@ from .options import AS_OF, CALENDAR, LANG, PATHS, UNITS, output_option
 @UNITS
 @click.option("--rule", "rules", multiple=True, help="Only this rule id; repeatable.")
 @click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
-              help="text for people (the default, unless disclose.yaml sets another); json, github (Actions "
-                   "annotations), junit or sarif for machines.")
+              help="text for people (the default, unless disclose.yaml sets another or the suffix of -o names "
+                   "one: .json, .xml, .sarif); json, github (Actions annotations), junit or sarif for machines.")
 @output_option("Write to FILE (atomically).")
 @click.option("--fail-on", type=click.Choice(["fail", "pending"]), default="fail", show_default=True,
               help="Exit 1 on failures only, or on pending findings too.")
@@ -56,8 +56,10 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
         raise InputError([Problem.of(Location(Path("--rule")), Phrase(
             f"unknown rule '{shown}'", f"未知的规则“{shown}”") + did_you_mean(unknown[0], RULES) + Phrase(
             f"; rules are {', '.join(RULES)}", f"；规则有：{'、'.join(RULES)}"))])
+    from .formats import format_for
+
     context = load_context()
-    output_format = output_format or context.config.format
+    output_format = format_for(output, output_format, tuple(REPORTERS), context.config.format)
     options = options_for(context, as_of, units=resolve_units(units, context), rules=rules,
                           calendar_file=calendar_file)
     changed = None

@@ -13,6 +13,7 @@ from jinja2 import pass_context  # render is imported only by the commands that 
 
 from ..base.phrase import percent
 from ..base.safetext import clean
+from ..calendar.periods import period_name_zh
 from ..loading.context import bundled_path
 from ..model.findings import Finding
 from ..rules import RULES
@@ -71,8 +72,14 @@ def environment(templates: Path | None = None):  # noqa: ANN201 - jinja2 is impo
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(clean=clean, md=markdown_cell, pct=percent, message=_message, subject=_subject)
+    env.filters.update(clean=clean, md=markdown_cell, pct=percent, message=_message, subject=_subject, period=_period)
     return env
+
+
+@pass_context
+def _period(context: Any, label: str) -> str:
+    """A window or year code (2024Q3, 2024H1, 2024) in the document's language: 2024年第三季度 in Chinese."""
+    return period_name_zh(label) if context.get("lang") == "zh" else label
 
 
 @pass_context

@@ -30,9 +30,9 @@ from pydantic_core import PydanticCustomError
 from ..base.phrase import Phrase
 from ..model.fields import drop_line_key
 from ..model.findings import Verdict
-from ..model.registry import UnitKind
+from ..model.registry import Unit, UnitKind
 from .base import RuleContext, UnitYear, judge_due, verdict
-from .rule import Figures as RuleFigures, figure, over_defaults
+from .rule import Duty, Figures as RuleFigures, figure, over_defaults
 
 ID = "annual-report-deadline"
 NAME = Phrase("Annual report deadline", "年度报告公开时限")
@@ -81,19 +81,24 @@ PUBLISHED = Phrase("annual report published", "年度报告公开")
 NOT_PUBLISHED = Phrase("annual report not published", "年度报告尚未公开")
 
 
-def due_date(subject: UnitYear, ctx: RuleContext) -> dt.date:
-    parameters = ctx.parameters
-    month_day = (parameters.annual_report_due_by_unit.get(subject.unit.name)
-                 or parameters.annual_report_due[subject.unit.kind])
+def due_date(unit: Unit, year: int, parameters: Figures) -> dt.date:
+    """The day a unit's report on ``year`` is due, in the next year."""
+    month_day = parameters.annual_report_due_by_unit.get(unit.name) or parameters.annual_report_due[unit.kind]
     month, day = (int(part) for part in month_day.split("-"))
     # "02-29" names the last day of February, which 2025 ends on the 28th.
-    return dt.date(subject.year + 1, month, min(day, calendar.monthrange(subject.year + 1, month)[1]))
+    return dt.date(year + 1, month, min(day, calendar.monthrange(year + 1, month)[1]))
+
+
+def duties(unit: Unit, year: int, parameters: Figures) -> Iterable[Duty]:
+    due = due_date(unit, year, parameters)
+    yield Duty(ID, str(year), due, Phrase(f"publish the {year} annual disclosure report by {due}",
+                                          f"{due.year}年{due.month}月{due.day}日前公开{year}年政府信息公开工作年度报告"))
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:
     annual = subject.report.annual_report
     published = annual.published if annual is not None else None
-    due = due_date(subject, ctx)
+    due = due_date(subject.unit, subject.year, ctx.parameters)
     status, message, late = judge_due(ctx, published, due, PUBLISHED, NOT_PUBLISHED)
     line = annual.line if annual is not None else subject.report.line
     yield verdict(subject, str(subject.year), status, message, line, due, late, done=ctx.happened(published))

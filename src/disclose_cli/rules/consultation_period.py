@@ -27,7 +27,7 @@ from typing import Iterable
 from ..base.phrase import Phrase
 from ..model.findings import Status, Verdict
 from .base import RuleContext, UnitYear, verdict
-from .rule import Figures as RuleFigures, Number, figure
+from .rule import Duty, Figures as RuleFigures, Number, figure
 
 ID = "consultation-period"
 NAME = Phrase("Consultation period", "意见征集期限")
@@ -58,6 +58,12 @@ DOC_ZH = """consultation-period：重大行政决策草案公开征求意见的�
 class Figures(RuleFigures):
     consultation_days: Number = figure(
         30, "least days a draft is open for comment", "公开征求意见最少日数")  # 重大行政决策程序暂行条例 第十四条
+
+
+def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
+    days = parameters.consultation_days
+    yield Duty(ID, "", None, Phrase(f"keep each draft open for public comment at least {days} days",
+                                    f"公开征求意见的期限不少于{days}日（不足的须公开说明理由）"))
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

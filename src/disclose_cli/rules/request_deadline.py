@@ -97,9 +97,11 @@ class Figures(RuleFigures):
 
 def duties(unit: object, year: int, parameters: Figures) -> Iterable[Duty]:
     days, more = parameters.request_workdays, parameters.request_extension_workdays
+    notice = parameters.correction_notice_workdays
     yield Duty(ID, "", None, Phrase(
-        f"answer each information request within {days} working days (up to {more} more when approved)",
-        f"收到申请之日起{days}个工作日内答复（经批准可延长{more}个工作日）"))
+        f"answer each information request within {days} working days (up to {more} more when approved); ask for "
+        f"a correction within {notice} working days of receipt",
+        f"收到申请之日起{days}个工作日内答复（经批准可延长{more}个工作日）；需补正的，{notice}个工作日内一次性告知"))
 
 
 def check(subject: UnitYear, ctx: RuleContext) -> Iterable[Verdict]:

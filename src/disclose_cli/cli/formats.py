@@ -1,0 +1,25 @@
+"""The output format of a command: --format, else the suffix of -o, else the command's default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json",
+            ".xml": "junit", ".sarif": "sarif"}
+
+
+def format_for(output: Path | None, given: str | None, offered: tuple[str, ...], default: str) -> str:
+    """``given``, or the format the suffix of ``output`` names among ``offered``, or ``default``. A suffix
+    that names another format than --format is a usage error: the file would not be what its name says."""
+    suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
+    implied = SUFFIXES.get(suffix)
+    if implied is not None and implied not in offered:
+        implied = None
+    if given is not None:
+        if implied is not None and implied != given:
+            raise click.UsageError(f"-o {output} names a {suffix} file, but --format is {given}; drop one of them or "
+                                   "make them agree")
+        return given
+    return implied or default
