@@ -1,5 +1,6 @@
 """The wheel carries the data: the 2024 catalog, the unit registry and the templates ship inside the package, so
-the installed command works from any folder.
+the installed command works from any folder. The source keeps them once, at the repository root, with no symlinks
+into the package (a Windows checkout could not install those).
 
 Builds offline (``--no-build-isolation``, no index); skipped when the build backend is not installed here.
 """
@@ -32,7 +33,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
         capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, f"pip wheel failed:\n{result.stdout}\n{result.stderr}"
-    [built] = out.glob("disclose-*.whl")
+    [built] = out.glob("disclose_cli-*.whl")
     with zipfile.ZipFile(built) as archive:
         yield archive
 
@@ -45,9 +46,18 @@ def test_wheel_ships_the_data(wheel: zipfile.ZipFile) -> None:
 
 
 def test_wheel_data_is_the_source_data(wheel: zipfile.ZipFile) -> None:
-    package = ROOT / "src" / "disclose_cli"
-    for name in ("data/tasks_2024.yaml", "data/units.yaml"):
-        assert wheel.read(f"disclose_cli/{name}") == (package / name).read_bytes(), name
+    for name in ("data/tasks_2024.yaml", "data/units.yaml", "templates/labels.yaml"):
+        assert wheel.read(f"disclose_cli/{name}") == (ROOT / name).read_bytes(), name
+
+
+def test_the_wheel_is_named_for_its_free_distribution_name(wheel: zipfile.ZipFile) -> None:
+    [metadata] = [name for name in wheel.namelist() if name.endswith(".dist-info/METADATA")]
+    assert "\nName: disclose-cli\n" in wheel.read(metadata).decode("utf-8")
+
+
+def test_the_source_has_no_symlinks() -> None:
+    links = [path for path in (ROOT / "src").rglob("*") if path.is_symlink()]
+    assert links == []
 
 
 def test_wheel_has_the_entry_point(wheel: zipfile.ZipFile) -> None:

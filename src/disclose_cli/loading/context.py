@@ -19,9 +19,17 @@ from .problems import validate_document
 from .yaml_reader import Document, read_document
 
 
+SOURCE_ROOT = Path(__file__).resolve().parents[3]
+
+
 def bundled_path(*parts: str) -> Path:
-    """A file shipped inside the package (data/, templates/), as a path on disk."""
-    return Path(str(resources.files("disclose_cli").joinpath(*parts)))
+    """A file shipped with the package (data/, templates/), as a path on disk.
+
+    A built wheel carries data/ and templates/ inside the package (the build copies them there); a source checkout
+    or an editable install has them only at the repository root, where they are kept.
+    """
+    installed = Path(str(resources.files("disclose_cli").joinpath(*parts)))
+    return installed if installed.exists() else SOURCE_ROOT.joinpath(*parts)
 
 
 @dataclass
