@@ -76,7 +76,7 @@ class WorkCalendar:
             # Every year has well over 200 working days: this many more years reach far enough.
             self._cover(start.year, start.year + (index - len(self._workdays)) // 200 + 1)
         if index >= len(self._workdays):
-            raise OutOfCalendar(f"{count} working days after {start}")
+            raise OutOfCalendar(Phrase(f"{count} working days after {start}", f"{start}后第{count}个工作日"))
         result = dt.date.fromordinal(self._workdays[index])
         self._note(start.year, result.year)
         self._added[(start, count)] = result
@@ -119,6 +119,7 @@ class WorkCalendar:
         for year in range(first, last + 1):
             ordinals.extend(self._year_workdays(year))
         return ordinals
+
     def _year_workdays(self, year: int) -> list[int]:
         import holidays
 

@@ -14,7 +14,9 @@ from typing import Callable, Sequence
 import click
 
 from .. import __version__
+from ..base.installation import IncompleteInstallation
 from ..base.locations import InputError
+from ..base.phrase import Phrase
 from ..base.stopping import Terminated
 from ..calendar.years import OutOfCalendar
 from .exitcodes import ExitCode
@@ -74,7 +76,8 @@ def cli(ctx: click.Context, config: Path | None, allow_outside_paths: bool, debu
 
 def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None] | None = None) -> int:
     """Run one command line and return its exit code: 0 ok, 1 compliance failures, 2 invalid input or usage,
-    3 a bug in disclose (a one-line message; ``--debug`` raises it instead), 130 interrupted.
+    3 a bug in disclose (a one-line message; ``--debug`` raises it instead), 4 an incomplete installation,
+    130 interrupted.
 
     ``after_loading`` is called once the report files are loaded (the console script freezes the collector).
     """
@@ -98,25 +101,34 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
         show_problems(error.problems, current_lang(obj), to_stdout=obj.get("problems_on_stdout", False))
         code = ExitCode.INVALID
     except OutOfCalendar as error:  # a count given on the command line that leads past the calendar's years
-        from .common import current_lang
-
-        click.echo(f"disclose: {error.phrase.pick(current_lang(obj))}", err=True)
+        _say(obj, error.phrase)
         code = ExitCode.INVALID
+    except IncompleteInstallation as error:
+        _say(obj, error.phrase)
+        code = ExitCode.INSTALLATION
     except (click.exceptions.Abort, KeyboardInterrupt):  # click's form of Ctrl-C, and Python's
-        click.echo("disclose: interrupted; nothing was written", err=True)
+        _say(obj, Phrase("interrupted; nothing was written", "已中断，未写入任何文件"))
         code = ExitCode.INTERRUPTED
     except Terminated as stop:  # SIGTERM or SIGHUP, as the console script turns them into an exception
-        click.echo("disclose: terminated; nothing was written", err=True)
+        _say(obj, Phrase("terminated; nothing was written", "已终止，未写入任何文件"))
         code = 128 + stop.signum
     except BrokenPipeError:
         code = ExitCode.OK
     except Exception as error:  # the last line of defence: no traceback unless asked for
         if "--debug" in args:
             raise
-        click.echo(f"disclose: internal error: {type(error).__name__}: {error}\n"
-                   "Please rerun with --debug and report the traceback.", err=True)
+        detail = f"{type(error).__name__}: {error}"
+        _say(obj, Phrase(f"internal error: {detail}\nPlease rerun with --debug and report the traceback.",
+                         f"内部错误：{detail}\n请加 --debug 重新运行，并将显示的错误信息报告给维护人员。"))
         code = ExitCode.INTERNAL
     return int(code or 0)
+
+
+def _say(obj: dict, phrase: Phrase) -> None:
+    """A message about the run itself, on stderr, in the run's language."""
+    from .common import current_lang
+
+    click.echo(f"disclose: {phrase.pick(current_lang(obj))}", err=True)
 
 
 def _lang_option(args: list[str]) -> str | None:

@@ -9,10 +9,13 @@ from typing import Any
 
 import yaml
 
+from ..base.installation import require_libyaml
 from ..base.locations import Location, Problem
 from ..base.phrase import Phrase
 from ..base.safetext import excerpt
 from ..model.fields import LINE_KEY
+
+require_libyaml(yaml)
 
 MAX_EXPANDED_TEXT = 8 * 2**20  # characters that aliases and merge keys may copy into a document
 
