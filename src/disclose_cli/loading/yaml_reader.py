@@ -98,13 +98,18 @@ def decode(path: Path, raw: bytes) -> tuple[str | None, Problem | None]:
         line = raw.count(b"\n", 0, error.start) + 1
         column = len(raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
     lines = raw.split(b"\n")
-    foreign = [index for index, text in enumerate(lines) if not _decodes(text, "utf-8")]
-    if len(foreign) < len([text for text in lines if text.strip()]) and all(_decodes(lines[i], "gb18030")
-                                                                            for i in foreign):
-        where = "、".join(str(index + 1) for index in foreign[:5]) + ("…" if len(foreign) > 5 else "")
+    foreign = {index for index, text in enumerate(lines) if not _decodes(text, "utf-8")}
+    # Pasted lines only where the rest of the file shows UTF-8 of its own: a line beyond ASCII that decodes as
+    # UTF-8. A wholly GBK file has ASCII lines too (keys, dates), and those prove nothing.
+    utf8_elsewhere = any(not text.isascii() for index, text in enumerate(lines) if index not in foreign)
+    if utf8_elsewhere and all(_decodes(lines[index], "gb18030") for index in foreign):
+        shown = [str(index + 1) for index in sorted(foreign)[:5]]
+        more = "…" if len(foreign) > 5 else ""
+        english = (f"line {shown[0]} is" if len(foreign) == 1 else f"lines {', '.join(shown)}{more} are")
         return refused(line, column, Phrase(
-            f"line {where} is GBK text inside an otherwise UTF-8 file (pasted from another program)",
-            f"第{where}行是 GBK 编码的文字，文件其余部分为 UTF-8（多为从其他程序粘贴而来）"), "GB18030")
+            f"{english} GBK text inside an otherwise UTF-8 file (pasted from another program)",
+            f"第{'、'.join(shown)}{more}行是 GBK 编码的文字，文件其余部分为 UTF-8（多为从其他程序粘贴而来）"),
+            "GB18030")
     if _decodes(raw, "gb18030"):
         return refused(line, column, Phrase("the file is not UTF-8 but GBK/GB18030 (a Windows default for Chinese)",
                                             "文件不是 UTF-8 编码，而是 GBK/GB18030（中文 Windows 的默认编码）"),
