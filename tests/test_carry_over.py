@@ -3,8 +3,9 @@
 A request received in a year and not answered by that year's end is listed again in the next year's file with
 ``carried_over: true`` (same ``ref``; its ``received`` lies in the previous year). When both years' files are in the
 data the two entries must agree, and request-deadline judges the request once. A file for the year just before a
-catalog's year (2023 here: the bundled catalog is 2024's) is accepted without a catalog, but lists no tasks; any
-other year without a catalog stays an error.
+catalog's year (2023 here: the bundled catalog is 2024's), or any earlier year from 2021 (the national format's
+first year), is accepted without a catalog, but lists no tasks; a year before 2021 (the trial format of 2019) and a
+year after the last catalog stay errors.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def deadline_findings(cli, tmp_path: Path, files: dict[str, str], as_of: str = "
     """request-deadline's findings for 荣成市 from ``disclose check`` (run in-process by ``cli``)."""
     write(tmp_path / "reports", files)
     result = cli("check", "reports", "--as-of", as_of, "--rule", RULE, "--format", "json", cwd=tmp_path)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1), result.stdout + result.stderr
     return [finding for finding in json.loads(result.stdout)["findings"] if finding["unit"] == "荣成市"]
 
 
@@ -79,7 +80,8 @@ def test_a_consistent_pair_is_valid(tmp_path, context):
 def test_the_weihai_examples_validate(cli):
     count = len(list(EXAMPLES.glob("*.yaml")))
     result = cli("validate", EXAMPLES, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""
     assert result.stdout.strip() == f"{count} reports valid ({count} files)"
     assert (EXAMPLES / "rongcheng-shi-2023.yaml").is_file()
 
@@ -124,7 +126,8 @@ def test_disagreement_through_disclose_validate_and_check(cli, tmp_path):
     for command in (("validate", "reports"), ("check", "reports", "--as-of", "2025-04-30")):
         result = cli(*command, cwd=tmp_path)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
-        line = next(line for line in result.stderr.splitlines() if REF in line)
+        assert result.stderr == "", command  # validate and check print their problems on stdout
+        line = next(line for line in result.stdout.splitlines() if REF in line)
         assert line.startswith(str(Path("reports") / "r2024.yaml") + ":4:") or "r2024.yaml:4:" in line
         assert "applicant is research here but natural_person in the 2023 report" in line
         assert "r2023.yaml:4" in line
@@ -216,10 +219,13 @@ def test_a_2023_file_alone_is_valid_and_not_judged(tmp_path, context):
     assert [(f.rule, f.subject) for f in findings] == [("report-missing", "2024")]
 
 
-def test_a_file_two_years_before_the_catalog_is_an_error(tmp_path, context):
-    found = problems_of(tmp_path, context, {"r2022.yaml": "unit: 荣成市\nyear: 2022\n"})
-    assert found == [f"{tmp_path / 'reports' / 'r2022.yaml'}:2:7: no task catalog for 2022; catalogs are loaded "
-                     "for: 2024"]
+def test_a_file_two_years_before_the_catalog_is_valid_but_one_before_2021_is_an_error(tmp_path, context):
+    # From 2021 (the national format's first year) up to the year before the first catalog a report lists no tasks.
+    assert problems_of(tmp_path / "a", context, {"r2022.yaml": "unit: 荣成市\nyear: 2022\n"}) == []
+    assert problems_of(tmp_path / "b", context, {"r2021.yaml": "unit: 荣成市\nyear: 2021\n"}) == []
+    found = problems_of(tmp_path / "c", context, {"r2020.yaml": "unit: 荣成市\nyear: 2020\n"})
+    assert found == [f"{tmp_path / 'c' / 'reports' / 'r2020.yaml'}:2:7: 2020 is before 2021: the yearly report's "
+                     "format of 2019 (the trial format) is not supported"]
 
 
 def test_a_file_for_the_year_after_the_catalog_is_an_error(tmp_path, context):
@@ -231,15 +237,19 @@ def test_a_2023_file_with_tasks_is_an_error(tmp_path, context):
     text = "unit: 荣成市\nyear: 2023\ntasks:\n  - {task: training, status: done, done_on: 2023-05-16}\n"
     found = problems_of(tmp_path, context, {"r2023.yaml": text})
     assert len(found) == 1 and found[0].startswith(f"{tmp_path / 'reports' / 'r2023.yaml'}:4:")
-    assert found[0].endswith(": there is no task catalog for 2023: a 2023 report kept for the 2024 annual report "
+    assert found[0].endswith(": there is no task catalog for 2023: a 2023 report (before the first catalog) "
                              "lists no tasks")
 
 
-def test_the_2022_error_through_disclose_validate(cli, tmp_path):
-    write(tmp_path / "reports", {"r2022.yaml": "unit: 荣成市\nyear: 2022\n", "r2023.yaml": REPORT_2023})
-    result = cli("validate", "reports", cwd=tmp_path)
-    assert result.returncode == 2
-    assert "no task catalog for 2022" in result.stderr and "r2023.yaml" not in result.stderr
+def test_the_2020_error_through_disclose_validate(cli, tmp_path):
+    write(tmp_path / "a" / "reports", {"r2022.yaml": "unit: 荣成市\nyear: 2022\n", "r2023.yaml": REPORT_2023})
+    result = cli("validate", "reports", cwd=tmp_path / "a")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "2 reports valid (2 files)\n" and result.stderr == ""
+    write(tmp_path / "b" / "reports", {"r2020.yaml": "unit: 荣成市\nyear: 2020\n", "r2023.yaml": REPORT_2023})
+    result = cli("validate", "reports", cwd=tmp_path / "b")
+    assert result.returncode == 2 and result.stderr == ""
+    assert "r2020.yaml:2:7: 2020 is before 2021" in result.stdout and "r2023.yaml" not in result.stdout
 
 
 # --- request-deadline judges a carried-over request once -------------------------------------------------------

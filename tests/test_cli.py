@@ -4,20 +4,24 @@ plain output off a terminal, and a --help that loads nothing heavy."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+import threading
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import Run
+from conftest import _OUTPUT_SETTINGS, Run
 
 from disclose_cli import __version__
+from disclose_cli.cli import main
 
 ANSI = re.compile("\x1b")  # every ANSI escape sequence starts with ESC
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # bold, colours: they take no cells on a terminal
 GAZETTE_UNITS = ["市政府办公室", "市大数据局", "环翠区", "文登区", "荣成市", "乳山市"]
 TASK_FIELDS = {"id", "category", "item", "subitem", "content", "responsible", "units", "roles", "deadline",
                "ongoing", "rules"}
@@ -31,6 +35,55 @@ def run_cli(cli, *args: object, cwd: Path | None = None, env: dict[str, str] | N
     if no_color:
         environment["NO_COLOR"] = "1"
     return cli(*args, cwd=cwd, env=environment)
+
+
+def run_on_a_terminal(monkeypatch: pytest.MonkeyPatch, *args: object, cwd: Path, columns: int = 80) -> Run:
+    """``disclose ARGS`` in-process with stdout a pseudo-terminal ``columns`` wide (COLUMNS says the same), NO_COLOR
+    set, in English: what a person sees in such a window. Its stdout is returned without SGR escapes and with
+    the terminal's CR LF turned back into LF."""
+    pty = pytest.importorskip("pty")
+    fcntl = pytest.importorskip("fcntl")
+    termios = pytest.importorskip("termios")
+    import struct
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # read while the command writes, so that a long table never fills the terminal's buffer
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the other end is closed and everything was read
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    terminal = open(slave, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - closed below, before the fd
+    errors = io.StringIO()
+    try:
+        with monkeypatch.context() as patch:
+            for key in _OUTPUT_SETTINGS:
+                patch.delenv(key, raising=False)
+            patch.setenv("COLUMNS", str(columns))
+            patch.setenv("NO_COLOR", "1")
+            patch.setenv("DISCLOSE_LANG", "en")
+            patch.setattr(sys, "stdout", terminal)
+            patch.setattr(sys, "stderr", errors)
+            patch.chdir(cwd)
+            assert sys.stdout.isatty()
+            code = main([str(arg) for arg in args])
+            terminal.flush()
+    finally:
+        terminal.close()
+        os.close(slave)
+        reader.join(timeout=30)
+        os.close(master)
+    stdout = SGR.sub("", b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n"))
+    return Run(code, stdout, errors.getvalue())
 
 
 def cells(text: str) -> int:
@@ -55,14 +108,19 @@ def test_version(cli, tmp_path: Path) -> None:
 
 
 def _commands(help_text: str) -> dict[str, str]:
-    """The commands listed under 'Commands:' in a help text, with their one-line help."""
+    """The commands listed under 'Commands:' in a help text, with their help (which may go on over more lines,
+    indented further: those are joined to it)."""
     section = help_text.split("\nCommands:\n", 1)[1]
     listed: dict[str, str] = {}
     for line in section.splitlines():
         match = re.match(r"^  (\S+)(?:\s+(.*))?$", line)
-        if not match:
+        if match:
+            listed[match[1]] = (match[2] or "").strip()
+        elif listed and re.match(r"^   +\S", line):
+            name = list(listed)[-1]
+            listed[name] = f"{listed[name]} {line.strip()}".strip()
+        else:
             break
-        listed[match[1]] = (match[2] or "").strip()
     return listed
 
 
@@ -73,6 +131,10 @@ def test_top_level_help_lists_every_command_with_help(cli, tmp_path: Path) -> No
         listed = _commands(out)
         assert {"validate", "check", "due", "workdays", "rules", "tasks", "units"} <= set(listed)
         assert all(listed.values()), f"commands without help text: {[k for k, v in listed.items() if not v]}"
+        # The whole first sentence of each command's help, not a line cut short.
+        cut = {name: text for name, text in listed.items() if not text.endswith(".") or text.endswith("...")}
+        assert not cut, cut
+        assert listed["tasks"] == "List the year's tasks (the 重点工作及责任分工 table)."
 
 
 def _all_command_paths(cli, tmp_path: Path) -> list[tuple[str, ...]]:
@@ -101,6 +163,11 @@ def test_help_of_every_command(cli, tmp_path: Path) -> None:
         body = out.split("\n\n", 1)[1] if "\n\n" in out else ""
         description = body.split("Options:")[0].strip()
         assert description, f"{' '.join(path)} has no help text"
+        # It ends with examples: at least one, each a whole disclose command line of this command.
+        assert "\n  Examples:\n" in out, f"{' '.join(path)} has no examples"
+        examples = [line.strip() for line in out.rsplit("\n  Examples:\n", 1)[1].splitlines() if line.strip()]
+        assert examples, path
+        assert all(line.startswith(f"disclose {' '.join(path)}") for line in examples), (path, examples)
 
 
 def test_unknown_command_is_a_usage_error(cli, tmp_path: Path) -> None:
@@ -178,6 +245,8 @@ def test_tasks_unknown_unit(cli, tmp_path: Path) -> None:
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert "did you mean '环翠区'?" in result.stderr
+    # A problem of the option, not a usage error with click's help around it.
+    assert result.stderr == "--unit: unknown unit '环翠县'; did you mean '环翠区'?\n"
 
 
 def test_units_json(cli, tmp_path: Path) -> None:
@@ -185,22 +254,27 @@ def test_units_json(cli, tmp_path: Path) -> None:
     assert units[0]["name"] == "市政府办公室"
     names = [unit["name"] for unit in units]
     assert len(names) == len(set(names))
-    every_name = names + [alias for unit in units for alias in unit["aliases"]]
-    assert len(every_name) == len(set(every_name)), "every name and alias is unique"
+    every_name = (names + [alias for unit in units for alias in unit["aliases"]]
+                  + [unit["full_name"] for unit in units if unit["full_name"]])
+    assert len(every_name) == len(set(every_name)), "every name, full name and alias is unique"
     for unit in units:
-        assert set(unit) == {"name", "kind", "aliases", "policy_maker"}
+        assert set(unit) == {"name", "kind", "full_name", "aliases", "policy_maker"}
         assert unit["kind"] in {"department", "district", "zone", "other"}
         assert isinstance(unit["aliases"], list) and isinstance(unit["policy_maker"], bool)
+        assert isinstance(unit["full_name"], (str, type(None)))
     by_name = {unit["name"]: unit for unit in units}
     assert [u["name"] for u in units if u["kind"] == "district"] == ["环翠区", "文登区", "荣成市", "乳山市"]
     assert by_name["市机关事务服务中心"]["policy_maker"] is False
     assert "市科技局" in by_name["市科学技术局"]["aliases"]
+    assert by_name["市科学技术局"]["full_name"] == "威海市科学技术局"
 
 
 @pytest.mark.parametrize("args", [("tasks",), ("tasks", "--unit", "市科技局"), ("units",)],
                          ids=["tasks", "tasks-unit", "units"])
-def test_tables_fit_an_80_column_terminal(cli, tmp_path: Path, args: tuple[str, ...]) -> None:
-    out = ok(run_cli(cli, *args, cwd=tmp_path, env={"COLUMNS": "80"}))
+def test_tables_fit_an_80_column_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                          args: tuple[str, ...]) -> None:
+    # On a terminal the table is drawn to its width (off one nothing is wrapped: see the test below).
+    out = ok(run_on_a_terminal(monkeypatch, *args, cwd=tmp_path, columns=80))
     lines = out.splitlines()
     assert len(lines) > 5
     too_wide = [(cells(line), line) for line in lines if cells(line) > 80]
@@ -208,9 +282,19 @@ def test_tables_fit_an_80_column_terminal(cli, tmp_path: Path, args: tuple[str, 
 
 
 def test_tables_are_plain_off_a_terminal(cli, tmp_path: Path) -> None:
-    for args in (("tasks",), ("units",)):
+    for args, rows in ((("tasks",), 43), (("units",), 44)):
         result = run_cli(cli, *args, cwd=tmp_path, no_color=False)  # no NO_COLOR, but stdout is not a terminal
-        assert not ANSI.search(ok(result)), args
+        out = ok(result)
+        assert not ANSI.search(out), args
+        # Nothing wrapped or padded, so that a pipe can cut and grep it: a title, the column names, one line per
+        # row with its columns two spaces apart, and the count.
+        lines = out.splitlines()
+        assert len(lines) == 1 + 1 + rows + 1, (args, lines[:5])
+        padded = [line for line in lines if line != line.strip() or "   " in line]
+        assert not padded, (args, padded[:3])
+    tasks = ok(run_cli(cli, "tasks", cwd=tmp_path)).splitlines()
+    assert tasks[1] == "ID  Task  Deadline  Responsible"
+    assert tasks[-2] == "brand-highlights  强化组织管理 · 品牌亮点  2024-12-31  41 units"
 
 
 # ---- due and check ------------------------------------------------------------------------------------------
@@ -316,11 +400,21 @@ def test_check_text_output(cli, check_data: Path) -> None:
     result = run_cli(cli, "check", "reports", "--as-of", "2024-12-31", cwd=check_data)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stderr == ""
     out = result.stdout
     for text in ("市科学技术局", "环翠区", "reports/kj.yaml", "fail", "pending", "waived",
                  "城区停车收费调整方案", "consultation-period", "as of 2024-12-31", "report-missing"):
         assert text in out, text
     assert "2 units reporting in 2 files" in out
+    # Each finding: its status, the rule and what it is about (a task by its id and heading), then an indented
+    # line with the message and where, FILE:LINE:COL.
+    lines = out.splitlines()
+    heading = "  fail     task-deadline · brand-highlights (强化组织管理 · 品牌亮点)"
+    assert heading in lines
+    detail = lines[lines.index(heading) + 1]
+    assert detail.startswith("           not done; due 2024-12-31") and re.search(r"  reports/\w+\.yaml:1:1$", detail)
+    assert "  fail     consultation-period · 城区停车收费调整方案" in lines
+    assert re.search(r"^\d+ passes not shown \(--show-pass lists them\)$", out, flags=re.M)
 
 
 @pytest.mark.parametrize("no_color", [True, False], ids=["NO_COLOR", "pipe"])
@@ -339,6 +433,8 @@ def test_check_unit_filter_in_text(cli, check_data: Path) -> None:
     result = run_cli(cli, "check", "reports", "--as-of", "2024-12-31", "--unit", "环翠区", cwd=check_data)
     assert result.returncode == 1
     assert "环翠区" in result.stdout and "市科学技术局" not in result.stdout
+    # The summary counts only the units selected.
+    assert "as of 2024-12-31: 1 unit reporting in 1 file · " in result.stdout
 
 
 def test_bad_as_of_is_a_usage_error(cli, check_data: Path) -> None:

@@ -102,6 +102,7 @@ def test_an_empty_file_gives_the_defaults(tmp_path: Path) -> None:
     assert config.registry is None and config.calendar is None and config.reports == []
     assert config.parameters == Parameters() == defaults.parameters
     assert config.format == "text"
+    assert config.lang is None  # --lang, DISCLOSE_LANG or Chinese decide
     assert set(config.origins.values()) == {"default"}
     assert set(TOP_KEYS) <= set(config.origins)
 
@@ -122,10 +123,17 @@ def test_relative_paths_are_resolved_against_the_config_folder(tmp_path: Path, m
     write(repo / "cal" / "local.yaml", "holidays: [2025-09-03]\n")
     path = write(repo / CONFIG_NAME, "catalogs:\n  2025: catalogs/tasks_2025.yaml\nregistry: registry.yaml\n"
                                      "reports: [reports/2025, ../shared-reports]\ncalendar: cal/local.yaml\n")
+    # Report folders must exist; one outside the config's folder is read only with --allow-outside-paths.
+    (repo / "reports" / "2025").mkdir(parents=True)
+    (tmp_path / "shared-reports").mkdir()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)  # the working folder plays no part
-    config = load_config(path)
+    with pytest.raises(InputError) as confined:
+        load_config(path)
+    assert [str(problem).split(": ", 1)[0] for problem in confined.value.problems] == [f"{path}:4:25"]
+    assert "../shared-reports is outside the folder of disclose.yaml" in str(confined.value.problems[0])
+    config = load_config(path, allow_outside=True)
     assert config.catalogs == {2025: repo / "catalogs" / "tasks_2025.yaml"}
     assert config.registry == repo / "registry.yaml"
     assert config.reports == [repo / "reports" / "2025", repo / ".." / "shared-reports"]
@@ -188,6 +196,7 @@ def test_every_check_format_may_be_the_default(tmp_path: Path, form: str) -> Non
 
 def test_origins_point_at_the_values_set_and_say_default_otherwise(tmp_path: Path) -> None:
     write(tmp_path / "cal.yaml", "holidays: []\n")
+    (tmp_path / "reports").mkdir()  # a report folder must exist
     path = write(tmp_path / CONFIG_NAME,
                  "# 数据仓库配置\nreports:\n  - reports\nrules:\n  feedback_workdays: 5\ncalendar: cal.yaml\n")
     origins = load_config(path).origins
@@ -207,7 +216,7 @@ def test_origins_point_at_the_values_set_and_say_default_otherwise(tmp_path: Pat
 def test_describe_gives_plain_data_with_every_rule_figure(tmp_path: Path) -> None:
     write(tmp_path / "catalogs" / "tasks_2025.yaml", CATALOG_2025)
     path = write(tmp_path / CONFIG_NAME, "catalogs:\n  2025: catalogs/tasks_2025.yaml\n  2024: bundled\n"
-                                         "rules:\n  multimedia_share_percent: 45\nformat: sarif\n")
+                                         "rules:\n  multimedia_share_percent: 45\nformat: sarif\nlang: en\n")
     shown = describe(load_config(path))
     assert shown["config"] == str(path)
     # Years in order, as text keys (JSON object keys); the bundled catalog named as such.
@@ -215,6 +224,7 @@ def test_describe_gives_plain_data_with_every_rule_figure(tmp_path: Path) -> Non
                                                ("2025", str(tmp_path / "catalogs" / "tasks_2025.yaml"))]
     assert shown["registry"] == BUNDLED and shown["calendar"] is None and shown["reports"] == []
     assert shown["format"] == "sarif"
+    assert shown["lang"] == "en" and shown["origins"]["lang"] == f"{path}:7:7"
     assert set(shown["rules"]) >= {"consultation_days", "feedback_workdays", "request_workdays",
                                    "request_extension_workdays", "multimedia_share_percent", "multimedia_forms",
                                    "meeting_span", "evaluations_required", "trainings_required"}
@@ -225,6 +235,7 @@ def test_describe_gives_plain_data_with_every_rule_figure(tmp_path: Path) -> Non
 def test_describe_of_the_defaults() -> None:
     shown = describe(default_config())
     assert shown["config"] is None
+    assert shown["lang"] is None
     assert shown["catalogs"] == {"2024": BUNDLED} and shown["registry"] == BUNDLED
     assert shown["rules"]["multimedia_share_percent"] == 30
     assert shown["rules"]["meeting_span"] == {"department": "half", "other": "half", "district": "quarter",

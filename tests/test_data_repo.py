@@ -59,9 +59,10 @@ reports:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment without git's or a hook's repository variables (the tests may run inside a hook) and
-    without colour settings."""
+    without colour or language settings: a process started with it speaks Chinese, the default language."""
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith("GIT_") and key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE")}
+           if not key.startswith("GIT_")
+           and key not in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "DISCLOSE_LANG")}
     env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1", **extra)
     return env
 
@@ -128,15 +129,25 @@ def ok(result: Result, code: int = 0) -> str:
     return result.stdout
 
 
-def invalid(result: Result) -> list[str]:
-    """The problem lines of a run that must exit 2."""
+# The commands whose problems are their output: they print them on stdout (as flake8 and yamllint do); every
+# other command prints its problems on stderr.
+PROBLEMS_ON_STDOUT = ("validate", "check")
+
+
+def invalid(result: Result, command: str) -> list[str]:
+    """The problem lines of a run of ``disclose COMMAND`` that must exit 2: on stdout for validate and check (and
+    nothing on stderr), on stderr for the other commands (and nothing on stdout)."""
     assert result.returncode == 2, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
-    return result.stderr.splitlines()
+    for stream in (result.stdout, result.stderr):
+        assert "Traceback" not in stream and "internal error" not in stream, stream[-2000:]
+    problems, other = ((result.stdout, result.stderr) if command in PROBLEMS_ON_STDOUT
+                       else (result.stderr, result.stdout))
+    assert other == "", (command, other[-2000:])
+    return problems.splitlines()
 
 
 def findings(result: Result, codes: tuple[int, ...] = (0, 1)) -> list[dict]:
-    assert result.returncode in codes, (result.returncode, result.stderr[-2000:])
+    assert result.returncode in codes, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
     return json.loads(result.stdout)["findings"]
 
 
@@ -156,6 +167,13 @@ def at(text: str, line_start: str, token: str) -> str:
         if line.strip().startswith(line_start):
             return f"{number}:{line.index(token) + 1}"
     raise AssertionError(f"no line starts with {line_start!r}")
+
+
+def setting_line(lines: list[str], setting: str) -> str:
+    """The one line of ``disclose config`` for ``KEY: VALUE``, followed by its parenthesised explanation."""
+    matching = [line for line in lines if line.startswith(f"{setting}  (") and line.endswith(")")]
+    assert len(matching) == 1, f"no one line for {setting!r} in:\n" + "\n".join(lines)
+    return matching[0]
 
 
 def write_config(repo: Path, text: str) -> str:
@@ -233,12 +251,27 @@ def test_check_output_is_the_same_from_every_folder(cli: Cli, shared_repo: Path)
 
 
 def test_a_report_for_a_year_without_a_catalog_is_a_clear_error(cli: Cli, repo: Path) -> None:
+    # After the last catalog there is nothing to judge a report by.
+    report = repo / "reports" / "2026" / "jia-qu-2026.yaml"
+    report.parent.mkdir()
+    report.write_text("unit: 甲区\nyear: 2026\n", encoding="utf-8")
+    for command in (("validate",), ("check", "--as-of", AS_OF)):
+        lines = invalid(disclose(cli, *command, cwd=repo / DEEP), command[0])
+        assert problem_line(lines, report, "2:7") == "no task catalog for 2026; catalogs are loaded for: 2025"
+    report.unlink()
+    # From 2021 (the national format's first year) up to the year before the first catalog, a report without
+    # tasks is valid (the 2023 one here, two years before the 2025 catalog) ...
     report = repo / "reports" / "2023" / "jia-qu-2023.yaml"
     report.parent.mkdir()
     report.write_text("unit: 甲区\nyear: 2023\n", encoding="utf-8")
+    result = disclose(cli, "validate", cwd=repo / DEEP)
+    assert ok(result).strip() == "4 reports valid (4 files)" and result.stderr == ""
+    # ... and before 2021, in the trial format of 2019, it is refused.
+    report.write_text("unit: 甲区\nyear: 2020\n", encoding="utf-8")
     for command in (("validate",), ("check", "--as-of", AS_OF)):
-        lines = invalid(disclose(cli, *command, cwd=repo / DEEP))
-        assert problem_line(lines, report, "2:7") == "no task catalog for 2023; catalogs are loaded for: 2025"
+        lines = invalid(disclose(cli, *command, cwd=repo / DEEP), command[0])
+        assert problem_line(lines, report, "2:7") == ("2020 is before 2021: the yearly report's format of 2019 "
+                                                      "(the trial format) is not supported")
 
 
 def test_a_report_for_the_year_before_a_catalog_lists_no_tasks(cli: Cli, repo: Path) -> None:
@@ -248,8 +281,9 @@ def test_a_report_for_the_year_before_a_catalog_lists_no_tasks(cli: Cli, repo: P
     report.parent.mkdir()
     report.write_text("unit: 甲区\nyear: 2024\ntasks:\n  - task: training\n    status: planned\n",
                       encoding="utf-8")
-    lines = invalid(disclose(cli, "validate", cwd=repo / DEEP))
-    assert problem_line(lines, report, "4:3").startswith("there is no task catalog for 2024")
+    lines = invalid(disclose(cli, "validate", cwd=repo / DEEP), "validate")
+    assert problem_line(lines, report, "4:3") == ("there is no task catalog for 2024: a 2024 report (before the "
+                                                  "first catalog) lists no tasks")
     report.write_text("unit: 甲区\nyear: 2024\n", encoding="utf-8")
     assert ok(disclose(cli, "validate", cwd=repo)).strip() == "4 reports valid (4 files)"
     found = check_json(cli, repo)
@@ -278,7 +312,7 @@ def test_a_year_picks_its_catalog(cli: Cli, repo: Path) -> None:
     text = (folder / "shuju-2024.yaml").read_text(encoding="utf-8").replace("task: training",
                                                                           "task: open-data-platform")
     (folder / "shuju-2024.yaml").write_text(text, encoding="utf-8")
-    lines = invalid(disclose(cli, "validate", cwd=repo))
+    lines = invalid(disclose(cli, "validate", cwd=repo), "validate")
     assert problem_line(lines, folder / "shuju-2024.yaml", "4:11") == \
         "unknown task id 'open-data-platform' in the 2024 catalog"
 
@@ -414,8 +448,10 @@ def test_config_shows_the_effective_values_and_where_they_came_from(cli: Cli, re
 
     lines = ok(disclose(cli, "config", cwd=repo)).splitlines()
     assert lines[0] == f"configuration: {config_file}"
-    assert f"rules.feedback_workdays: 5  ({config_file}:{expected['rules.feedback_workdays']})" in lines
-    assert "rules.consultation_days: 30  (default)" in lines
+    # A rule's line says what the figure is, then where it came from: "(what it is; ORIGIN)".
+    assert setting_line(lines, "rules.feedback_workdays: 5").endswith(
+        f"; {config_file}:{expected['rules.feedback_workdays']})")
+    assert setting_line(lines, "rules.consultation_days: 30").endswith("; default)")
     assert f"registry: {repo / 'units.yaml'}  ({config_file}:{expected['registry']})" in lines
     assert f"format: json  ({config_file}:{expected['format']})" in lines
     assert any(line.startswith("rules.meeting_span: department=quarter") for line in lines)
@@ -461,7 +497,7 @@ INVALID = [
 def test_an_invalid_configuration_is_reported_at_its_place(cli: Cli, repo: Path, text: str, position: str,
                                                            message: str, command: tuple[str, ...]) -> None:
     write_config(repo, text)
-    lines = invalid(disclose(cli, *command, cwd=repo / DEEP))
+    lines = invalid(disclose(cli, *command, cwd=repo / DEEP), command[0])
     assert problem_line(lines, repo / "disclose.yaml", position).startswith(message.format(repo=repo))
     assert not any(line.startswith(str(repo / "reports")) for line in lines)  # no report was read
 
@@ -469,7 +505,7 @@ def test_an_invalid_configuration_is_reported_at_its_place(cli: Cli, repo: Path,
 def test_a_catalog_listed_under_another_year_is_an_error(cli: Cli, repo: Path) -> None:
     write_config(repo, BASE_CONFIG.replace("2025:", "2026:"))
     for command in (("validate",), ("check", "--as-of", AS_OF)):
-        lines = invalid(disclose(cli, *command, cwd=repo))
+        lines = invalid(disclose(cli, *command, cwd=repo), command[0])
         catalog = repo / "catalogs" / "tasks_2025.yaml"
         position = at(catalog.read_text(encoding="utf-8"), "year:", "2025")
         assert problem_line(lines, catalog, position) == \
@@ -480,7 +516,7 @@ def test_an_invalid_registry_or_catalog_is_reported_in_its_file(cli: Cli, repo: 
     registry = repo / "units.yaml"
     registry.write_text(registry.read_text(encoding="utf-8").replace("kind: zone", "kind: zoen", 1),
                         encoding="utf-8")
-    lines = invalid(disclose(cli, "validate", cwd=repo))
+    lines = invalid(disclose(cli, "validate", cwd=repo), "validate")
     position = at(registry.read_text(encoding="utf-8"), "kind: zoen", "zoen")
     assert problem_line(lines, registry, position).startswith("'kind' must be one of")
     git(repo, "checkout", "--", "units.yaml")
@@ -488,7 +524,7 @@ def test_an_invalid_registry_or_catalog_is_reported_in_its_file(cli: Cli, repo: 
     catalog.write_text(catalog.read_text(encoding="utf-8").replace("units: [市数据管理局]\n    groups: []",
                                                                   "units: [市数据局]\n    groups: []"),
                        encoding="utf-8")
-    lines = invalid(disclose(cli, "validate", cwd=repo))
+    lines = invalid(disclose(cli, "validate", cwd=repo), "validate")
     position = at(catalog.read_text(encoding="utf-8"), "units: [市数据局]", "市数据局")
     assert problem_line(lines, catalog, position).startswith("unit '市数据局' is not in the registry")
 
@@ -513,14 +549,14 @@ def test_without_a_configuration_the_bundled_2024_catalog_applies(cli: Cli, tmp_
     lines = ok(disclose(cli, "config", cwd=folder)).splitlines()
     assert lines[0] == "configuration: none found; bundled defaults"
     assert "catalogs: 2024=bundled  (default)" in lines and "registry: bundled  (default)" in lines
-    assert all(line.endswith("(default)") for line in lines[1:]), lines
+    assert all(line.endswith(("  (default)", "; default)")) for line in lines[1:]), lines
     # The shipped Weihai examples validate against the bundled registry and 2024 catalog ...
     examples = ROOT / "examples" / "weihai-2024"
     count = len(list(examples.glob("*.yaml")))
     out = ok(disclose(cli, "validate", examples, cwd=folder))
     assert out.strip() == f"{count} reports valid ({count} files)"
     # ... and the data repository's 2025 reports do not: no 2025 catalog, and its units are unknown.
-    lines = invalid(disclose(cli, "validate", shared_repo / "reports", cwd=folder))
+    lines = invalid(disclose(cli, "validate", shared_repo / "reports", cwd=folder), "validate")
     report = shared_repo / "reports" / "2025" / "jia-qu.yaml"
     assert problem_line(lines, report, "2:7") == "no task catalog for 2025; catalogs are loaded for: 2024"
     assert problem_line(lines, report, "1:7").startswith("unknown unit '甲区'")
@@ -551,7 +587,11 @@ def test_the_config_option_overrides_discovery(cli: Cli, tmp_path: Path, repo: P
     alternative.write_text("catalogs:\n  2025: ../catalogs/tasks_2025.yaml\nregistry: ../units.yaml\n"
                            "reports: [../reports/2025]\nrules:\n  multimedia_share_percent: 50\nformat: json\n",
                            encoding="utf-8")
-    assert "outside the folder" in disclose(cli, "--config", alternative, "config", cwd=repo).stderr
+    refused = disclose(cli, "--config", alternative, "config", cwd=repo)
+    assert "outside the folder" in refused.stderr
+    assert refused.returncode == 2 and refused.stdout == ""  # config prints its problems on stderr
+    assert f"{alternative}:2:9: catalog file ../catalogs/tasks_2025.yaml is outside the folder of disclose.yaml; " \
+        in refused.stderr and refused.stderr.count("(or run with --allow-outside-paths)") == 3
     shown = json.loads(ok(disclose(cli, "--config", alternative, "--allow-outside-paths", "config", "--format",
                                    "json", cwd=repo)))
     assert shown["config"] == str(alternative)
@@ -585,7 +625,7 @@ def test_changed_since_checks_only_the_units_whose_files_changed(cli: Cli, repo:
     (repo / "reports" / "2025" / "yi-qu.yaml").write_text("unit: 乙区\nyear: 2025\n", encoding="utf-8")  # untracked
     for cwd in (repo, repo / DEEP):
         units, result = units_checked(cli, repo, "HEAD", cwd)
-        assert units == {"甲区", "乙区"}, result.stderr
+        assert units == {"甲区", "乙区"}, result.stdout + result.stderr
         assert result.returncode == 1
     # Staged and committed changes count too.
     git(repo, "add", "-A")
@@ -640,19 +680,21 @@ def test_changed_since_after_a_registry_change_is_a_full_check(cli: Cli, repo: P
 def test_changed_since_checks_the_unit_of_a_deleted_report(cli: Cli, repo: Path) -> None:
     git(repo, "rm", "-q", "reports/2025/jia-qu.yaml")
     result = disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, "--format", "json", cwd=repo)
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 1, result.stdout + result.stderr
     found = findings(result)
     assert [(item["rule"], item["unit"]) for item in found] == [("report-missing", "甲区")]
 
 
 def test_changed_since_a_bad_ref_or_outside_git_is_an_error(cli: Cli, tmp_path: Path, shared_repo: Path) -> None:
-    lines = invalid(disclose(cli, "check", "--changed-since", "no-such-ref", "--as-of", AS_OF, cwd=shared_repo))
+    lines = invalid(disclose(cli, "check", "--changed-since", "no-such-ref", "--as-of", AS_OF, cwd=shared_repo),
+                    "check")
     assert lines and lines[0].startswith("--changed-since: ") and "no-such-ref" in lines[0]
+    assert lines == ["--changed-since: 'no-such-ref' is not a commit git knows here (a branch, tag or commit id)"]
     outside = tmp_path / "not-git"
     shutil.copytree(FIXTURE, outside)
     if subprocess.run(["git", "rev-parse"], cwd=outside, env=clean_env(), capture_output=True).returncode == 0:
         pytest.skip("the temporary folder is inside a git repository")
-    lines = invalid(disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=outside))
+    lines = invalid(disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=outside), "check")
     assert lines[0].startswith("--changed-since: ") and "git" in lines[0]
 
 
@@ -766,8 +808,9 @@ def run_ci_steps(tmp_path: Path, repo: Path) -> tuple[dict, dict[str, subprocess
     assert {"validate", "github", "junit", "report"} <= set(results), commands
     for kind, result in results.items():
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, (kind, result.stderr)
+        assert "Traceback" not in result.stdout and "internal error" not in result.stdout, (kind, result.stdout)
         if kind not in ("validate", "github", "junit", "report"):  # a step added to the recipe later
-            assert result.returncode in (0, 1), (kind, result.stderr)
+            assert result.returncode in (0, 1), (kind, result.stdout[-2000:], result.stderr)
     return job, results
 
 
@@ -784,17 +827,21 @@ def ci_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict[s
 def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> None:
     repo, _, by_kind = ci_run
 
-    assert ok(by_kind["validate"]).strip() == "3 reports valid (3 files)"
+    # The recipe sets no language: the steps speak Chinese, the default.
+    assert ok(by_kind["validate"]).strip() == "3份报告均有效（共3个文件）"
+    assert by_kind["validate"].stderr == ""
 
     github = by_kind["github"]
-    assert github.returncode in (0, 1), github.stderr
+    assert github.returncode in (0, 1), github.stdout[-2000:] + github.stderr  # check's problems are on stdout
+    assert github.stderr == ""
     assert github.returncode == 1  # the fixture has failures, so the job is red and the annotations show why
     annotations = github.stdout.splitlines()
     assert annotations and all(re.match(r"::(error|warning) ", line) for line in annotations), annotations[:5]
     assert any(line.startswith("::error file=") and "jia-qu.yaml" in line for line in annotations)
 
     junit = by_kind["junit"]
-    assert junit.returncode in (0, 1), junit.stderr
+    assert junit.returncode in (0, 1), junit.stdout[-2000:] + junit.stderr
+    assert junit.stderr == "" and junit.stdout == ""  # the report went to disclose-junit.xml
     tree = ET.parse(repo / "disclose-junit.xml")
     assert tree.getroot().tag == "testsuites"
     suites = {suite.get("name") for suite in tree.getroot().iter("testsuite")}
@@ -830,8 +877,10 @@ def test_the_changed_since_command_of_docs_ci_runs(tmp_path: Path, repo: Path) -
     git(repo, "commit", "-q", "-am", "甲区: the consultation ran until 8 May")
     result = subprocess.run(["bash", "-c", command.replace("origin/main", "main") + " --as-of " + AS_OF],
                             cwd=repo, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1), result.stdout[-2000:] + result.stderr
     annotations = result.stdout.splitlines()
     assert annotations and all(re.match(r"::(error|warning) ", line) for line in annotations)
     assert all("jia-qu.yaml" in line for line in annotations if "file=" in line)
-    assert not any("consultation-period" in line for line in annotations)  # the fix took effect
+    # The fix took effect: no annotation of consultation-period (named in Chinese, the recipe's language).
+    assert not any("consultation-period" in line or "意见征集期限" in line or "甲区老旧小区改造方案（征求意见稿）" in line
+                   for line in annotations)

@@ -92,13 +92,14 @@ def data(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def check(cli: Cli, data: Path, *args: object) -> Run:
-    return cli("check", "reports", "--as-of", AS_OF, *args, cwd=data)
+def check(cli: Cli, data: Path, *args: object, env: dict[str, str | None] | None = None) -> Run:
+    """``disclose check reports --as-of AS_OF ARGS`` in ``data``; in English unless ``env`` says otherwise."""
+    return cli("check", "reports", "--as-of", AS_OF, *args, cwd=data, env=env)
 
 
 def check_json(cli: Cli, data: Path, *args: object) -> dict:
     result = check(cli, data, "--format", "json", *args)
-    assert result.returncode in (0, 1), result.stderr
+    assert result.returncode in (0, 1), result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     return json.loads(result.stdout)
 
@@ -124,6 +125,10 @@ def test_json_contract(cli: Cli, data: Path) -> None:
     assert summary["files"] == 2
     assert summary["units"] == 2
     assert set(summary["counts"]) == {"pass", "fail", "pending", "waived"}
+    # The warnings stay English strings; warnings_zh says the same in Chinese, one for one.
+    assert isinstance(summary["warnings"], list) and isinstance(summary["warnings_zh"], list)
+    assert len(summary["warnings"]) == len(summary["warnings_zh"])
+    assert all(isinstance(text, str) for text in summary["warnings"] + summary["warnings_zh"])
     findings = log["findings"]
     for status in ("pass", "fail", "pending", "waived"):
         assert summary["counts"][status] == sum(1 for f in findings if f["status"] == status) > 0, status
@@ -234,7 +239,16 @@ def test_github_annotations(cli: Cli, data: Path) -> None:
     assert "a|b%2C c%3A d" in properties
     [pending] = [line for line in lines if "威科技依申" in line and "request-deadline" in line]
     assert pending.startswith("::warning file=reports/kj.yaml,line=25,")
+    assert pending.endswith(": not answered yet; due 2025-01-20")  # English under DISCLOSE_LANG=en
     assert not any("科技计划项目管理办法" in line or "机构改革期间暂停" in line for line in lines)  # waived: absent
+    # In the default language the same annotations, in Chinese.
+    chinese = check(cli, data, "--format", "github", env={"DISCLOSE_LANG": None})
+    assert chinese.returncode == 1 and chinese.stderr == ""
+    zh_lines = chinese.stdout.splitlines()
+    assert [line.partition(" ")[0] for line in zh_lines] == [line.partition(" ")[0] for line in lines]
+    [pending_zh] = [line for line in zh_lines if line.startswith("::warning ") and "威科技依申" in line]
+    assert pending_zh.startswith("::warning file=reports/kj.yaml,line=25,")
+    assert pending_zh.endswith("：尚未答复，期限2025-01-20")
 
 
 def test_github_every_fail_has_a_line(cli: Cli, data: Path) -> None:
@@ -291,6 +305,19 @@ def test_junit(cli: Cli, data: Path) -> None:
     assert pending.attrib == {"message": "not answered yet; due 2025-01-20", "type": "pending"}
     assert root.get("tests") == str(len(findings))
     assert root.get("failures") == str(by_status["fail"])
+    # In the default language the messages are the findings' Chinese ones.
+    chinese = check(cli, data, "--format", "junit", env={"DISCLOSE_LANG": None})
+    assert chinese.returncode == 1 and chinese.stderr == ""
+    zh_cases = list(ET.fromstring(chinese.stdout.encode("utf-8")).iter("testcase"))
+    assert len(zh_cases) == len(findings)
+    for case, finding in zip(zh_cases, findings):
+        skipped = case.find("skipped")
+        if skipped is not None:
+            assert skipped.get("message") == finding["message_zh"]
+    [waived_zh] = [case.find("skipped") for case in zh_cases
+                   if case.get("classname") == "meeting-frequency" and case.get("name") == "2024H2"]
+    assert waived_zh.attrib == {"message": "2024年下半年未召开邀请公众代表列席的会议；已豁免：机构改革期间暂停（批准：市政府办公室）",
+                                "type": "waived"}
 
 
 # ---- sarif --------------------------------------------------------------------------------------------------
@@ -326,6 +353,8 @@ def test_sarif_content(cli: Cli, data: Path) -> None:
         status = r["properties"]["status"]
         assert r["level"] == {"fail": "error", "pending": "warning", "waived": "note"}[status]
         assert ("suppressions" in r) == (status == "waived")
+        # The message in Chinese too, as a property.
+        assert isinstance(r["properties"]["message_zh"], str) and r["properties"]["message_zh"], r
     justifications = " ".join(s["justification"] for r in results for s in r.get("suppressions", []))
     for reason in WAIVER_REASONS:
         assert reason in justifications
@@ -357,6 +386,9 @@ def test_output_file_is_written_whole_and_stdout_stays_empty(cli: Cli, data: Pat
         assert written == check(cli, data, "--format", output_format).stdout
     else:
         assert "市科学技术局" in written and "fail" in written
+        counts = check_json(cli, data)["summary"]["counts"]
+        assert (f"as of {AS_OF}: 2 units reporting in 2 files · {counts['pass']} pass · {counts['fail']} fail · "
+                f"{counts['pending']} pending · {counts['waived']} waived") in written.splitlines()
 
 
 def test_output_replaces_an_existing_file(cli: Cli, data: Path) -> None:
@@ -370,10 +402,10 @@ def test_output_replaces_an_existing_file(cli: Cli, data: Path) -> None:
 
 def test_output_into_a_missing_folder_is_invalid_input(cli: Cli, data: Path) -> None:
     result = check(cli, data, "--format", "json", "--output", "no_such_folder/report.json")
-    assert result.returncode == 2, result.stderr
-    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
-    assert result.stdout == ""
-    [line] = result.stderr.splitlines()
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "internal error" not in result.stdout and "Traceback" not in result.stdout
+    assert result.stderr == ""  # check prints its problems on stdout
+    [line] = result.stdout.splitlines()
     assert line.startswith("no_such_folder/report.json: cannot write the output"), line
     assert not (data / "no_such_folder").exists()
 
@@ -384,8 +416,8 @@ def test_output_never_overwrites_an_input_report(cli: Cli, data: Path, output: s
     result = check(cli, data, "--format", "json", "--output", output)
     assert {path.name: path.read_bytes() for path in (data / "reports").iterdir()} == before
     assert result.returncode == 2
-    assert result.stdout == ""
-    [line] = result.stderr.splitlines()
+    assert result.stderr == ""  # check prints its problems on stdout
+    [line] = result.stdout.splitlines()
     assert line.startswith(f"{output}: ") and "is one of the input files" in line, line
 
 
@@ -413,6 +445,11 @@ def test_unit_filter_accepts_an_alias(cli: Cli, data: Path) -> None:
 def test_unit_filter_includes_a_unit_without_a_report(cli: Cli, data: Path) -> None:
     findings = check_json(cli, data, "--unit", "文登区")["findings"]
     assert [(f["rule"], f["status"]) for f in findings] == [("report-missing", "fail")]
+    # The text summary counts the selected unit alone.
+    text = check(cli, data, "--unit", "文登区")
+    assert text.returncode == 1 and text.stderr == ""
+    assert (f"as of {AS_OF}: 0 units reporting in 0 files · 0 pass · 1 fail · 0 pending · 0 waived"
+            in text.stdout.splitlines())
 
 
 def test_rule_filter(cli: Cli, data: Path) -> None:
@@ -425,25 +462,31 @@ def test_rule_filter(cli: Cli, data: Path) -> None:
 def test_unknown_unit_is_a_usage_error_with_a_suggestion(cli: Cli, data: Path) -> None:
     result = check(cli, data, "--unit", "环翠县", "--format", "json")
     assert result.returncode == 2
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    assert "unknown unit '环翠县'" in result.stderr and "did you mean '环翠区'?" in result.stderr
+    # A problem of the command line, printed as check prints its problems: on stdout, instead of the report.
+    assert result.stderr == ""
+    assert "Traceback" not in result.stdout
+    assert "unknown unit '环翠县'" in result.stdout and "did you mean '环翠区'?" in result.stdout
+    assert result.stdout == "--unit: unknown unit '环翠县'; did you mean '环翠区'?\n"
 
 
 def test_unknown_rule_is_a_usage_error(cli: Cli, data: Path) -> None:
     result = check(cli, data, "--rule", "meeting-frequncy", "--format", "json")
     assert result.returncode == 2
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    assert "unknown rule 'meeting-frequncy'" in result.stderr
-    assert "meeting-frequency" in result.stderr
+    assert result.stderr == ""  # on stdout, instead of the report
+    assert "Traceback" not in result.stdout
+    [line] = result.stdout.splitlines()
+    assert line.startswith("--rule: unknown rule 'meeting-frequncy'"), line
+    assert "meeting-frequency" in line
 
 
 def test_unknown_rule_suggests_the_closest(cli: Cli, data: Path) -> None:
     result = check(cli, data, "--rule", "meeting-frequncy")
-    assert result.returncode == 2
-    assert "did you mean 'meeting-frequency'" in result.stderr
-    assert "did you mean" not in check(cli, data, "--rule", "no-such-thing-at-all").stderr  # nothing close
+    assert result.returncode == 2 and result.stderr == ""
+    assert "did you mean 'meeting-frequency'?; rules are consultation-period, " in result.stdout
+    far = check(cli, data, "--rule", "no-such-thing-at-all")
+    assert far.returncode == 2 and far.stderr == ""
+    assert "unknown rule 'no-such-thing-at-all'; rules are " in far.stdout
+    assert "did you mean" not in far.stdout  # nothing close
 
 
 def test_invalid_input_is_exit_2_in_every_format(cli: Cli, data: Path) -> None:
@@ -452,5 +495,6 @@ def test_invalid_input_is_exit_2_in_every_format(cli: Cli, data: Path) -> None:
     for output_format in ("json", "github", "junit", "sarif", "text"):
         result = check(cli, data, "--format", output_format)
         assert result.returncode == 2, output_format
-        assert result.stdout == ""
-        assert result.stderr.startswith("reports/broken.yaml:5:11: ")
+        # The problems on stdout, instead of the report, in every format (intended for now); stderr stays empty.
+        assert result.stderr == "", output_format
+        assert result.stdout.startswith("reports/broken.yaml:5:11: "), output_format

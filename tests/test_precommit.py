@@ -2,7 +2,8 @@
 
 try-repo installs this repository (its committed HEAD plus uncommitted changes to tracked files) into a fresh
 hook environment, which needs the package index; it then runs the hooks in a temporary git data repository
-(a copy of tests/datarepo) holding valid reports and an invalid draft.
+(a copy of tests/datarepo) holding valid reports and an invalid draft. The hooks run without DISCLOSE_LANG, as in
+a data repository: they speak Chinese, the default language.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ pytestmark = pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None, 
 
 
 def clean_env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in ("NO_COLOR", "FORCE_COLOR")}
+    env = {key: value for key, value in os.environ.items()  # no language setting: the hooks speak Chinese
+           if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in ("NO_COLOR", "FORCE_COLOR", "DISCLOSE_LANG")}
     env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1")
     return env
 
@@ -106,7 +107,9 @@ def test_the_hooks_fail_on_an_invalid_report_and_show_where(data_repo: Path) -> 
     lines = validate.splitlines()
     bad_meeting = [line for line in lines if line.startswith(f"{BAD}:6:23: ")]
     assert bad_meeting and "three" in bad_meeting[0], validate
-    assert any(line.startswith(f"{BAD}:8:") and "vidoe" in line for line in lines), validate
+    assert "public_attendees（列席公众代表人数）应为整数" in bad_meeting[0], validate  # in Chinese, the default
+    assert any(line.startswith(f"{BAD}:8:") and "vidoe" in line and "是否应为“video（视频）”" in line
+               for line in lines), validate
     # Only the draft is faulted: the valid reports and the project files are not reported.
     problems = [line for line in lines if re.match(r"\S+\.ya?ml:\d+:\d+: ", line)]
     assert problems and all(line.startswith(BAD) for line in problems), problems
@@ -116,7 +119,9 @@ def test_the_hooks_fail_on_an_invalid_report_and_show_where(data_repo: Path) -> 
     check = hook_section(output, "disclose check")
     assert "hook id: disclose-check" in check
     assert "exit code: 1" in check  # failures in the data (report-missing, …), not invalid input
-    assert "report-missing" in check or "No report file" in check
+    # report-missing, in Chinese: the units that sent no report for 2025, each one failure.
+    assert "未报送2025年落实情况的单位（4个，各计未通过1项）" in check, check
+    assert re.search(r"^截至\d{4}-\d{2}-\d{2}：3个单位报送3份报告 · 通过\d+项 · 未通过\d+项", check, flags=re.M), check
     assert BAD not in check
 
 

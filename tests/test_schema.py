@@ -39,6 +39,9 @@ README_FIELDS = {
 }
 FORMS = ["text", "graphic", "video", "animation", "audio", "h5", "briefing", "interview", "article"]
 STATUSES = ["planned", "in_progress", "done", "not_applicable"]
+# The Chinese labels the tool prints for them, which a report may use too (in the same order as the codes).
+FORM_LABELS = ["文字", "图文", "视频", "动漫", "音频", "H5", "发布会", "访谈", "评论文章"]
+STATUS_LABELS = ["计划中", "推进中", "已完成", "不适用"]
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -165,12 +168,13 @@ def test_help_texts_carry_both_languages(schema: dict) -> None:
 
 def test_unit_lists_every_registry_name_and_alias(cli, schema: dict, workdir: Path) -> None:
     units = json.loads(ok(cli("units", "--format", "json", cwd=workdir)))
-    spelled = {name for unit in units for name in [unit["name"], *unit["aliases"]]}
+    # A unit is also written by its official full name (威海市科学技术局), accepted wherever a name is.
+    spelled = {name for unit in units for name in [unit["name"], unit.get("full_name"), *unit["aliases"]] if name}
     # 威海市X is read as 市X, so the schema offers both spellings.
     expected = spelled | {"威海" + name for name in spelled if name.startswith("市")}
     enum = schema["properties"]["unit"]["enum"]
     assert set(enum) == expected and len(enum) == len(expected)
-    assert {"环翠区", "市科技局", "高区"} <= set(enum)
+    assert {"环翠区", "市科技局", "高区", "威海市科学技术局"} <= set(enum)
 
 
 def test_task_lists_the_catalog_ids(cli, schema: dict, workdir: Path) -> None:
@@ -181,11 +185,13 @@ def test_task_lists_the_catalog_ids(cli, schema: dict, workdir: Path) -> None:
 
 def test_closed_enums_of_form_status_and_waiver_rule(cli, schema: dict, workdir: Path) -> None:
     definitions = schema["$defs"]
-    assert definitions["Interpretation"]["properties"]["form"]["enum"] == FORMS
-    assert definitions["TaskProgress"]["properties"]["status"]["enum"] == STATUSES
+    assert definitions["Interpretation"]["properties"]["form"]["enum"] == FORMS + FORM_LABELS
+    assert definitions["TaskProgress"]["properties"]["status"]["enum"] == STATUSES + STATUS_LABELS
     rules = definitions["Waiver"]["properties"]["rule"]["enum"]
     # Every rule may be waived, in the editor as in validate: the enum is exactly what `disclose rules` lists.
-    listed = [line.split()[0] for line in ok(cli("rules", cwd=workdir)).splitlines() if line.strip()]
+    lines = [line for line in ok(cli("rules", cwd=workdir)).splitlines() if line.strip()]
+    assert all(re.match(r"^[a-z-]+  +[A-Z][^:]*: \S", line) for line in lines), lines  # id  Name: summary
+    listed = [line.split()[0] for line in lines]
     assert rules == listed and len(rules) == 11
     assert schema["properties"]["year"]["enum"] == [2023, 2024]  # 2023: kept for the 2024 annual report
 
@@ -200,7 +206,12 @@ def test_schema_output_file(cli, schema_text: str, workdir: Path) -> None:
     target.write_text("old", encoding="utf-8")
     ok(cli("schema", "--output", target, cwd=workdir))
     assert target.read_text(encoding="utf-8") == schema_text
-    assert cli("schema", "-o", workdir / "out", cwd=workdir).returncode == 2
+    folder = cli("schema", "-o", workdir / "out", cwd=workdir)
+    assert folder.returncode == 2 and folder.stdout == ""
+    assert folder.stderr == f"{workdir / 'out'}: is a folder; give a file name for the output\n"
+    missing = cli("schema", "-o", workdir / "nowhere" / "report.schema.json", cwd=workdir)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert "cannot write the output: its folder does not exist" in missing.stderr
 
 
 def test_the_schema_is_byte_identical_across_runs(cli, schema_text: str, workdir: Path) -> None:
@@ -304,7 +315,8 @@ def test_a_broken_copy_is_rejected_at_the_expected_paths(cli, validator: jsonsch
     path.write_text(broken_copy(), encoding="utf-8")
     result = cli("validate", path, cwd=workdir)
     assert result.returncode == 2
-    lines = result.stderr.splitlines()
+    assert result.stderr == "", "validate prints its problems on stdout"
+    lines = result.stdout.splitlines()
     assert all(re.match(rf"{re.escape(str(path))}:\d+:\d+: ", line) for line in lines), lines
     for needle in ("unknown unit '环翠县'", "remarks", "vidoe", "three"):
         assert any(needle in line for line in lines), (needle, lines)

@@ -4,7 +4,8 @@ The broken files live in ``tests/invalid/``. Files whose bytes matter (GBK, a UT
 written by the tests themselves, so that no editor or checkout setting can change them.
 
 Contract: exit 0 when every file is valid, 2 when any is not; every problem of every file is printed in one run,
-one line each, as ``FILE:LINE:COL: message`` on stderr, never with a traceback; the input files are only read.
+one line each, as ``FILE:LINE:COL: message`` on stdout (as flake8 and yamllint do), with stderr empty and never a
+traceback; the input files are only read.
 """
 
 from __future__ import annotations
@@ -162,12 +163,12 @@ class Printed:
     raw: str = field(repr=False, default="")
 
 
-def problems(stderr: str) -> list[Printed]:
-    """Every stderr line as a problem; a line not in FILE:LINE:COL form fails the test."""
+def problems(stdout: str) -> list[Printed]:
+    """Every stdout line as a problem; a line not in FILE:LINE:COL form fails the test."""
     found = []
-    for raw in stderr.splitlines():
+    for raw in stdout.splitlines():
         match = PROBLEM_LINE.match(raw)
-        assert match, f"not a FILE:LINE:COL: message line: {raw!r}\n--- stderr ---\n{stderr}"
+        assert match, f"not a FILE:LINE:COL: message line: {raw!r}\n--- stdout ---\n{stdout}"
         found.append(Printed(match["file"], int(match["line"]), int(match["col"]), match["message"], raw))
     return found
 
@@ -177,12 +178,12 @@ def matches(printed: Printed, file: str, expected: Expected) -> bool:
             and all(fragment in printed.message for fragment in expected.fragments))
 
 
-def assert_case(stderr: str, file: str, case: Case) -> None:
-    printed = problems(stderr)
+def assert_case(stdout: str, file: str, case: Case) -> None:
+    printed = problems(stdout)
     for expected in case.required:
         assert any(matches(p, file, expected) for p in printed), (
             f"expected {file}:{expected.line}:{expected.col}: …{'…'.join(expected.fragments)}…\n"
-            f"--- stderr ---\n{stderr}")
+            f"--- stdout ---\n{stdout}")
     allowed = case.required + case.optional
     for p in printed:
         assert any(matches(p, file, expected) for expected in allowed), f"unexpected problem: {p.raw}"
@@ -190,8 +191,9 @@ def assert_case(stderr: str, file: str, case: Case) -> None:
 
 def assert_invalid_run(result: Run) -> None:
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    assert result.stdout == "", "problems belong on stderr; stdout stays empty when input is invalid"
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    assert result.stderr == "", "problems belong on stdout; stderr stays empty when input is invalid"
+    assert result.stdout != "", "an invalid input prints its problems on stdout"
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +219,7 @@ def test_every_static_case_has_its_file() -> None:
 def test_broken_file(cli, invalid_dir: Path, name: str, case: Case) -> None:
     result = run_cli(cli, "validate", name, cwd=invalid_dir)
     assert_invalid_run(result)
-    assert_case(result.stderr, name, case)
+    assert_case(result.stdout, name, case)
 
 
 @pytest.mark.parametrize(("name", "case"), case_params({name: case for name, (_, case) in GENERATED.items()}))
@@ -225,35 +227,52 @@ def test_broken_file_with_special_bytes(cli, tmp_path: Path, name: str, case: Ca
     (tmp_path / name).write_bytes(GENERATED[name][0])
     result = run_cli(cli, "validate", name, cwd=tmp_path)
     assert_invalid_run(result)
-    assert_case(result.stderr, name, case)
+    assert_case(result.stdout, name, case)
 
 
 def test_gbk_message_names_the_encoding_and_the_fix(cli, tmp_path: Path) -> None:
     (tmp_path / "gbk.yaml").write_bytes(GENERATED["gbk.yaml"][0])
     result = run_cli(cli, "validate", "gbk.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    [problem] = problems(result.stderr)
+    [problem] = problems(result.stdout)
     assert "iconv -f GB18030 -t UTF-8" in problem.message
-    assert "gbk.yaml" in problem.message
+    # The file is named where the problem is; the command spells it FILE, and the fix without a command is given.
+    assert problem.file == "gbk.yaml"
+    assert "iconv -f GB18030 -t UTF-8 FILE" in problem.message
+    assert "Save As, encoding UTF-8" in problem.message
 
 
 def test_same_unit_and_year_in_two_files_names_both(cli, invalid_dir: Path) -> None:
     result = run_cli(cli, "validate", *SAME_UNIT, cwd=invalid_dir)
     assert_invalid_run(result)
-    assert_case(result.stderr, SAME_UNIT[1], Case((SAME_UNIT_PROBLEM,)))
+    assert_case(result.stdout, SAME_UNIT[1], Case((SAME_UNIT_PROBLEM,)))
 
 
 @pytest.mark.parametrize("name", SAME_UNIT)
 def test_each_same_unit_file_is_valid_alone(cli, invalid_dir: Path, name: str) -> None:
     result = run_cli(cli, "validate", name, cwd=invalid_dir)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
     assert result.stderr == ""
+    assert result.stdout == "1 report valid (1 file)\n", "a valid file prints no problem"
+
+
+def test_problems_are_in_chinese_by_default(cli, invalid_dir: Path) -> None:
+    # Without --lang or DISCLOSE_LANG (the other tests ask for English), the same places in Chinese.
+    result = cli("validate", "unknown_unit.yaml", "date_slashes.yaml", cwd=invalid_dir,
+                 env={"NO_COLOR": "1", "DISCLOSE_LANG": None})
+    assert_invalid_run(result)
+    assert result.stdout.splitlines() == [
+        "date_slashes.yaml:6:11: date（日期）应为日期，写作YYYY-MM-DD，如2024-03-01；此处为“2024/3/1”",
+        "unknown_unit.yaml:2:7: 单位名录中没有“环翠县”；是否应为“环翠区”？",
+    ]
+    valid = cli("validate", SAME_UNIT[0], cwd=invalid_dir, env={"NO_COLOR": "1", "DISCLOSE_LANG": None})
+    assert (valid.returncode, valid.stdout, valid.stderr) == (0, "1份报告均有效（共1个文件）\n", "")
 
 
 def test_missing_path(cli, tmp_path: Path) -> None:
     result = run_cli(cli, "validate", "missing.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    [line] = result.stderr.splitlines()
+    [line] = result.stdout.splitlines()
     assert line.startswith("missing.yaml:")
     assert "no such file or folder" in line
 
@@ -263,7 +282,7 @@ def test_folder_without_yaml(cli, tmp_path: Path) -> None:
     (tmp_path / "notes" / "readme.txt").write_text("unit: 环翠区\nyear: 2024\n", encoding="utf-8")
     result = run_cli(cli, "validate", "notes", cwd=tmp_path)
     assert_invalid_run(result)
-    [line] = result.stderr.splitlines()
+    [line] = result.stdout.splitlines()
     assert line.startswith("notes:")
     assert "no .yaml or .yml files" in line
 
@@ -274,7 +293,7 @@ def test_path_problems_are_printed_as_path_and_message(cli, tmp_path: Path) -> N
     (tmp_path / "notes").mkdir()
     result = run_cli(cli, "validate", "missing.yaml", "notes", cwd=tmp_path)
     assert_invalid_run(result)
-    assert sorted(result.stderr.splitlines()) == ["missing.yaml: no such file or folder",
+    assert sorted(result.stdout.splitlines()) == ["missing.yaml: no such file or folder",
                                                   "notes: no .yaml or .yml files in this folder"]
 
 
@@ -290,13 +309,13 @@ def test_tab_indentation_is_named(cli, tmp_path: Path, text: str, line: int, col
     (tmp_path / "report.yaml").write_text(text, encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    assert_case(result.stderr, "report.yaml", Case((E(line, col, "tab", "spaces"),)))
+    assert_case(result.stdout, "report.yaml", Case((E(line, col, "tab", "spaces"),)))
 
 
 def test_a_tab_after_a_colon_is_a_separator(cli, tmp_path: Path) -> None:
     (tmp_path / "report.yaml").write_text("unit:\t环翠区\nyear:\t2024\n", encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
 
 
 def test_a_separator_tab_does_not_hide_the_real_syntax_error(cli, tmp_path: Path) -> None:
@@ -305,8 +324,8 @@ def test_a_separator_tab_does_not_hide_the_real_syntax_error(cli, tmp_path: Path
         "unit: 环翠区\nyear: 2024\ntrainings:\n  - title:\t培训: 二期\n    date: 2024-06-20\n", encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    assert_case(result.stderr, "report.yaml", Case((E(4, 14, "mapping values are not allowed"),)))
-    assert "tab" not in result.stderr
+    assert_case(result.stdout, "report.yaml", Case((E(4, 14, "mapping values are not allowed"),)))
+    assert "tab" not in result.stdout
 
 
 @pytest.mark.parametrize(("escape", "shown"), [("\\n", "\\n"), ("\\r", "\\r"), ("\\t", "\\t"), ("\\a", "<U+0007>"),
@@ -318,8 +337,8 @@ def test_a_control_character_in_a_quoted_value_keeps_one_line_per_problem(cli, t
     (tmp_path / "report.yaml").write_text(f'unit: "环翠{escape}区"\nyear: 2024\n"ti{escape}tle": 1\n', encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    assert len(result.stderr.splitlines()) == 2, result.stderr
-    assert_case(result.stderr, "report.yaml", Case((E(1, 7, f"unknown unit '环翠{shown}区'"),
+    assert len(result.stdout.splitlines()) == 2, result.stdout
+    assert_case(result.stdout, "report.yaml", Case((E(1, 7, f"unknown unit '环翠{shown}区'"),
                                                     E(3, 1, f"unknown key 'ti{shown}tle'"))))
 
 
@@ -331,8 +350,8 @@ def test_a_bare_number_ref_is_an_error_not_silently_changed(cli, tmp_path: Path,
         encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    assert_case(result.stderr, "report.yaml", Case((E(4, 10, "'ref' must be text", f"but {ref} is read", "quotes"),)))
-    assert "83" not in result.stderr
+    assert_case(result.stdout, "report.yaml", Case((E(4, 10, "'ref' must be text", f"but {ref} is read", "quotes"),)))
+    assert "83" not in result.stdout
 
 
 def test_a_quoted_number_ref_is_text(cli, tmp_path: Path) -> None:
@@ -340,13 +359,13 @@ def test_a_quoted_number_ref_is_text(cli, tmp_path: Path) -> None:
         'unit: 环翠区\nyear: 2024\nrequests:\n  - ref: "0123"\n    received: 2024-03-01\n    answered: 2024-03-05\n',
         encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
 
 
 def test_valid_file(cli, tmp_path: Path) -> None:
     (tmp_path / "kj.yaml").write_text(VALID_REPORT, encoding="utf-8")
     result = run_cli(cli, "validate", "kj.yaml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
     assert result.stderr == ""
     assert "1 report valid" in result.stdout
 
@@ -361,21 +380,23 @@ def test_readme_example_report_is_valid(cli, tmp_path: Path) -> None:
         pytest.skip("README.md has no example report")
     (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
     result = run_cli(cli, "validate", "example.yaml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
 
 
 def test_utf8_bom_is_accepted(cli, tmp_path: Path) -> None:
     (tmp_path / "kj.yaml").write_bytes(b"\xef\xbb\xbf" + VALID_REPORT.encode("utf-8"))
     result = run_cli(cli, "validate", "kj.yaml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
     assert result.stderr == ""
+    assert result.stdout == "1 report valid (1 file)\n", "a valid file prints no problem"
 
 
 def test_crlf_line_endings_are_accepted(cli, tmp_path: Path) -> None:
     (tmp_path / "kj.yaml").write_bytes(VALID_REPORT.replace("\n", "\r\n").encode("utf-8"))
     result = run_cli(cli, "validate", "kj.yaml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, (result.stdout, result.stderr)
     assert result.stderr == ""
+    assert result.stdout == "1 report valid (1 file)\n", "a valid file prints no problem"
 
 
 def test_a_broken_record_does_not_hide_problems_of_other_records(cli, tmp_path: Path) -> None:
@@ -402,7 +423,7 @@ consultations:
 """, encoding="utf-8")
     result = run_cli(cli, "validate", "report.yaml", cwd=tmp_path)
     assert_invalid_run(result)
-    assert_case(result.stderr, "report.yaml", Case((
+    assert_case(result.stdout, "report.yaml", Case((
         E(6, 23, "'public_attendees'", "whole number"),
         E(9, 13, "'status' must be one of", "finished"),
         E(13, 11, "unknown task id 'trainng'", "did you mean 'training'?"),
@@ -427,7 +448,7 @@ def test_whole_folder_prints_every_problem_in_one_run(cli, tmp_path: Path) -> No
 
     assert_invalid_run(result)
     assert _snapshot(tmp_path) == before, "validate must not touch its input files"
-    lines = result.stderr.splitlines()
+    lines = result.stdout.splitlines()
     # Problems of a path, not of a position in a file: printed as PATH: message (test_path_problems_are_…).
     path_level = sorted(line for line in lines if line.startswith(("missing.yaml:", "no_yaml_here:")))
     assert len(path_level) == 2, path_level
@@ -443,8 +464,8 @@ def test_whole_folder_prints_every_problem_in_one_run(cli, tmp_path: Path) -> No
         expected += [(file, problem, False) for problem in case.optional]
     missing = [f"{file}:{e.line}:{e.col}: …{'…'.join(e.fragments)}…"
                for file, e, required in expected if required and not any(matches(p, file, e) for p in printed)]
-    assert not missing, "not printed:\n" + "\n".join(missing) + "\n--- stderr ---\n" + result.stderr
+    assert not missing, "not printed:\n" + "\n".join(missing) + "\n--- stdout ---\n" + result.stdout
     unexpected = [p.raw for p in printed if not any(matches(p, file, e) for file, e, _ in expected)]
     assert not unexpected, "unexpected:\n" + "\n".join(unexpected)
     # One line per problem: nothing printed twice.
-    assert len(result.stderr.splitlines()) == len(set(result.stderr.splitlines()))
+    assert len(result.stdout.splitlines()) == len(set(result.stdout.splitlines()))

@@ -51,7 +51,8 @@ def test_same_values_as_the_c_loader_or_a_located_problem(case: Path) -> None:
 def test_validate_answers_every_case_in_one_run_without_a_traceback(cli, tmp_path: Path) -> None:
     completed = cli("validate", str(SUITE), cwd=tmp_path)
     assert completed.returncode == 2
-    assert "Traceback" not in completed.stderr
-    named = {line.split(":", 1)[0] for line in completed.stderr.splitlines()}
+    assert "Traceback" not in completed.stderr and "Traceback" not in completed.stdout
+    assert completed.stderr == "", "validate prints its problems on stdout"
+    named = {line.split(":", 1)[0] for line in completed.stdout.splitlines()}
     # None of these is a report, so every file gets at least one problem.
     assert {str(case) for case in CASES} <= named
