@@ -28,14 +28,24 @@ Locator = Callable[[tuple], Location]
 FIRST_FORMAT_YEAR = 2021  # the national format of the yearly report (国办公开办函〔2021〕30号) applies from 2021
 
 
-def consistency_problems(report: Report, locate: Locator, context: Context) -> Iterable[Problem]:
+def consistency_problems(report: Report, locate: Locator, context: Context,
+                         found_in_text: Iterable[Problem] = ()) -> Iterable[Problem]:
+    """``found_in_text``: the problems found in the file's text, which name an invisible character where it was
+    typed (one written as a YAML escape, such as "\\u202E", is seen only in the value)."""
     def problem(loc: tuple[str | int, ...], message: Phrase) -> Problem:
         return Problem.of(locate(loc), message)
 
     registry = context.registry
     unit = registry.get(report.unit)
-    if unit is None and registry.get(without_invisible(report.unit)) is None:  # else named as invisible already
-        yield problem(("unit",), unknown_unit(report.unit, registry))
+    if unit is None:
+        intended = registry.get(without_invisible(report.unit))
+        where = locate(("unit",))
+        if intended is None:
+            yield problem(("unit",), unknown_unit(report.unit, registry))
+        elif not any(found.location.line == where.line for found in found_in_text):
+            shown = excerpt(report.unit)
+            yield Problem.of(where, Phrase(f"unit '{shown}' contains invisible characters; write '{intended.name}'",
+                                           f"单位“{shown}”中含有不可见字符；应写为“{intended.name}”"))
     catalog = context.catalog(report.year)
     yield from _year_without_catalog(report, context, problem)
 

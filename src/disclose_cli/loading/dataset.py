@@ -90,7 +90,7 @@ def _validate(document: Document, context: Context, problems: list[Problem]) -> 
             report, kept = remainder
             problems.extend(consistency_problems(report, _remapped(document, kept), context))
         return None
-    found = list(consistency_problems(report, document.locate, context))
+    found = list(consistency_problems(report, document.locate, context, document.problems))
     problems.extend(found)
     if found or document.problems:
         return None
