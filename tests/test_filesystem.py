@@ -3,9 +3,9 @@ reports, files and folders that cannot be read, link loops and dangling links, s
 /dev/zero), output that cannot be written, and a run interrupted with Ctrl-C.
 
 Contract: exit 2 with one clean ``FILE: message`` line per problem (``FILE:LINE:COL`` where a position exists),
-every problem of every path in one run, never a traceback; an output file is written whole or not at all (no
-temporary file left behind); input files are never modified or created (bytes and mtimes are compared after
-every command).
+on stdout for validate and check (stderr staying empty), every problem of every path in one run, never a
+traceback; an output file is written whole or not at all (no temporary file left behind); input files are never
+modified or created (bytes and mtimes are compared after every command).
 
 Permissions do not stop root, and the tests run as root in CI: there the command runs as an unprivileged user
 (nobody, when it can reach the interpreter) or as root without the capabilities that bypass file permissions
@@ -66,14 +66,16 @@ def run_process(*args: object, cwd: Path, preexec_fn: Callable[[], None] | None 
 
 
 def problems(result: Run | subprocess.CompletedProcess[str]) -> list[re.Match]:
-    """Exit 2, nothing on stdout, no traceback, and every stderr line a problem line."""
+    """For validate and check (which print their problems on stdout): exit 2, nothing on stderr, no traceback,
+    and every stdout line a problem line."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
-    assert result.stdout == ""
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "internal error" not in output, output
+    assert result.stderr == ""
     found = []
-    for line in result.stderr.splitlines():
+    for line in result.stdout.splitlines():
         match = PROBLEM.match(line)
-        assert match, f"not a problem line: {line!r}\n--- stderr ---\n{result.stderr}"
+        assert match, f"not a problem line: {line!r}\n--- stdout ---\n{result.stdout}"
         found.append(match)
     return found
 
@@ -357,12 +359,13 @@ def test_a_fifo_is_refused_without_hanging(workspace: Path, inputs: Inputs) -> N
 def test_output_into_a_missing_folder(cli: Cli, workspace: Path, inputs: Inputs) -> None:
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     inputs.mark()
-    for output_format in ("json", "sarif", "text"):
+    # Each output named with a suffix that agrees with --format (a suffix naming another format is a usage error).
+    for output_format, name in (("json", "out.json"), ("sarif", "out.sarif"), ("text", "out.txt")):
         result = cli("check", "a.yaml", "--as-of", "2024-12-31", "--format", output_format, "-o",
-                     f"missing{os.sep}out.json", cwd=workspace)
+                     f"missing{os.sep}{name}", cwd=workspace)
         [problem] = problems(result)
         inputs.check()  # no folder created either
-        assert problem.string == f"missing{os.sep}out.json: cannot write the output: its folder does not exist"
+        assert problem.string == f"missing{os.sep}{name}: cannot write the output: its folder does not exist"
 
 
 def test_output_into_a_read_only_folder(cli: Cli, workspace: Path, inputs: Inputs, unprivileged) -> None:
@@ -587,14 +590,15 @@ def test_a_run_interrupted_while_writing_leaves_nothing(workspace: Path, inputs:
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     (workspace / "b.yaml").write_text(VALID.replace("环翠区", "文登区"), encoding="utf-8")
     inputs.mark()
-    result, running = interrupt_before_rename(workspace, "out.xml", "a.yaml", "b.yaml", "--format", output_format)
+    name = {"json": "out.json", "sarif": "out.sarif", "junit": "out.xml"}[output_format]  # the suffix agrees
+    result, running = interrupt_before_rename(workspace, name, "a.yaml", "b.yaml", "--format", output_format)
     assert "Traceback" not in result.stderr, result.stderr
     if not running:
-        (workspace / "out.xml").unlink(missing_ok=True)
+        (workspace / name).unlink(missing_ok=True)
         pytest.fail(f"the run never paused with its output written, before renaming it: exit {result.returncode}"
                     f"\n{result.stderr}")
     assert result.returncode in (130, -signal.SIGINT), (result.returncode, result.stderr)
-    assert leftovers(workspace, "out.xml") == []
+    assert leftovers(workspace, name) == []
     inputs.check()
 
 

@@ -2,9 +2,9 @@
 line endings, YAML features a report never needs (aliases, merge keys, several documents), and text that breaks
 naive output formats (markup, quotes, ``|``, newlines, control characters, bidi overrides).
 
-Contract: exit 2 on invalid input, quickly and in bounded memory; one stderr line per problem naming its file
-(``FILE:LINE:COL: message`` where a position exists); every problem of every file in one run; never a traceback;
-input files are only read.
+Contract: exit 2 on invalid input, quickly and in bounded memory; one line per problem naming its file
+(``FILE:LINE:COL: message`` where a position exists), on stdout for validate and check with stderr staying empty;
+every problem of every file in one run; never a traceback; input files are only read.
 
 Most commands run in-process (the ``cli`` fixture). A real process (``run_process``) is kept where one matters:
 inputs built to crash the interpreter (a C stack overflow) unless the guards hold, runs under a memory or stack
@@ -127,24 +127,27 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return state
 
 
-def printed(stderr: str) -> list[re.Match]:
-    """Every stderr line as a problem (``FILE[:LINE:COL]: message``); anything else fails the test."""
-    lines = stderr.splitlines()
+def printed(output: str) -> list[re.Match]:
+    """Every line of a command's problem output as a problem (``FILE[:LINE:COL]: message``); anything else fails
+    the test. validate and check print their problems on stdout; the other commands on stderr."""
+    lines = output.splitlines()
     found = []
     for line in lines:
         match = PROBLEM.match(line)
-        assert match, f"not a problem line: {line!r}\n--- stderr ---\n{stderr}"
+        assert match, f"not a problem line: {line!r}\n--- output ---\n{output}"
         found.append(match)
     return found
 
 
 def assert_invalid(run: Run | Measured) -> None:
+    """validate or check refused its input: exit 2, the problems on stdout, nothing on stderr."""
     if isinstance(run, Measured):
         assert not run.timed_out, f"still running after {run.seconds:.1f}s"
     assert run.returncode == 2, (run.returncode, run.stdout[-2000:], run.stderr[-2000:])
-    assert "Traceback" not in run.stderr
-    assert "internal error" not in run.stderr
-    assert run.stdout == ""
+    assert "Traceback" not in run.stdout + run.stderr
+    assert "internal error" not in run.stdout + run.stderr
+    assert run.stderr == ""
+    assert run.stdout != ""
 
 
 # ---- hostile files ---------------------------------------------------------------------------------------------
@@ -225,7 +228,7 @@ def test_flow_nesting_100000_deep(tmp_path: Path) -> None:
     # interpreter dies of a stack overflow, which in-process would take the test run down with it.
     run = run_process("validate", "deep.yaml", cwd=tmp_path, timeout=60)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "deep.yaml"
     assert "nesting" in problem["message"]
     assert run.seconds < 10
@@ -237,7 +240,7 @@ def test_block_mapping_nesting_3000_deep(cli: Cli, tmp_path: Path) -> None:
     run = cli("validate", "deep.yaml", cwd=tmp_path)
     seconds = time.monotonic() - start
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "deep.yaml"
     assert "nesting" in problem["message"]
     assert seconds < 10
@@ -264,7 +267,7 @@ def test_compact_nesting_split_over_lines_does_not_crash(tmp_path: Path) -> None
     run = run_process("validate", "deep.yaml", cwd=tmp_path, timeout=60,
                       preexec_fn=limits(stack=8 * MiB, address_space=4 * 2**30))
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "deep.yaml" and "nesting" in problem["message"]
 
 
@@ -273,7 +276,7 @@ def test_compact_nesting_that_the_guard_sees_is_refused(tmp_path: Path) -> None:
     # A real process: under a stack limit (setrlimit), and built to overflow the C stack if the guard misses it.
     run = run_process("validate", "deep.yaml", cwd=tmp_path, timeout=60, preexec_fn=limits(stack=8 * MiB))
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert "nesting" in problem["message"]
 
 
@@ -281,8 +284,8 @@ def test_flow_nesting_problem_has_a_position(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "deep.yaml").write_text(flow_nesting(1000), encoding="utf-8")
     run = cli("validate", "deep.yaml", cwd=tmp_path)
     assert_invalid(run)
-    located = LOCATED.match(run.stderr.splitlines()[0])
-    assert located and located["line"] == "3", run.stderr
+    located = LOCATED.match(run.stdout.splitlines()[0])
+    assert located and located["line"] == "3", run.stdout
 
 
 def test_alias_bomb_is_refused_fast_in_bounded_memory(tmp_path: Path) -> None:
@@ -290,7 +293,7 @@ def test_alias_bomb_is_refused_fast_in_bounded_memory(tmp_path: Path) -> None:
     # A real process: its memory capped (setrlimit), in case the bomb goes off, and its peak RSS measured.
     run = run_process("validate", "bomb.yaml", cwd=tmp_path, timeout=30, preexec_fn=limits(address_space=4 * 2**30))
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "bomb.yaml" and problem["line"] is not None
     assert "alias" in problem["message"]
     assert run.seconds < 5, run.seconds
@@ -305,7 +308,7 @@ def test_alias_bomb_of_mappings(tmp_path: Path) -> None:
     # A real process: its memory capped (setrlimit), in case the bomb goes off, and its peak RSS measured.
     run = run_process("validate", "bomb.yaml", cwd=tmp_path, timeout=30, preexec_fn=limits(address_space=4 * 2**30))
     assert_invalid(run)
-    assert "alias" in run.stderr
+    assert "alias" in run.stdout
     assert run.seconds < 5 and run.peak_rss_mib < 300, (run.seconds, run.peak_rss_mib)
 
 
@@ -316,7 +319,7 @@ def test_merge_key_bomb_is_refused_fast_in_bounded_memory(tmp_path: Path) -> Non
     # A real process: its memory capped (setrlimit), in case the bomb goes off, and its peak RSS measured.
     run = run_process("validate", "bomb.yaml", cwd=tmp_path, timeout=10, preexec_fn=limits(address_space=2 * 2**30))
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "bomb.yaml"
     assert run.seconds < 5 and run.peak_rss_mib < 300, (run.seconds, run.peak_rss_mib)
 
@@ -326,7 +329,7 @@ def test_file_over_64_mib_is_refused_without_reading_it(tmp_path: Path) -> None:
     # A real process: its peak RSS shows that the file was not read (in-process, pytest's own memory would hide it).
     run = run_process("validate", "big.yaml", cwd=tmp_path, timeout=60)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "big.yaml"
     assert "64 MiB" in problem["message"]
     assert run.seconds < 5, run.seconds
@@ -337,16 +340,17 @@ def test_random_bytes(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "noise.yaml").write_bytes(random_bytes())
     run = cli("validate", "noise.yaml", cwd=tmp_path)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert problem["file"] == "noise.yaml"
-    assert "not UTF-8" in problem["message"]
+    # Not UTF-8, nor any encoding the reader knows (GBK, Big5, UTF-16, UTF-32); the fix is named.
+    assert "not text in a known encoding" in problem["message"] and "save it as UTF-8" in problem["message"]
 
 
 def test_a_file_of_only_a_bom_is_empty(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf")
     run = cli("validate", "bom.yaml", cwd=tmp_path)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert (problem["file"], problem["line"], problem["col"]) == ("bom.yaml", "1", "1")
     assert "empty" in problem["message"]
 
@@ -355,13 +359,13 @@ def test_mixed_crlf_and_lf_line_endings_keep_lines_right(cli: Cli, tmp_path: Pat
     (tmp_path / "mixed.yaml").write_bytes(MIXED_EOL)
     run = cli("validate", "mixed.yaml", cwd=tmp_path)
     assert_invalid(run)
-    found = [(p["line"], p["col"]) for p in printed(run.stderr)]
-    assert found == [("5", "11"), ("7", "11")], run.stderr
+    found = [(p["line"], p["col"]) for p in printed(run.stdout)]
+    assert found == [("5", "11"), ("7", "11")], run.stdout
     # Once the dates are right the file is valid: mixed line endings are accepted.
     (tmp_path / "mixed.yaml").write_bytes(MIXED_EOL.replace(b"2024-02-30", b"2024-02-20")
                                           .replace(b"2024-13-01", b"2024-12-01"))
     run = cli("validate", "mixed.yaml", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 0, run.stdout
 
 
 def test_a_unicode_line_separator_in_a_title_does_not_shift_line_numbers(cli: Cli, tmp_path: Path) -> None:
@@ -369,8 +373,8 @@ def test_a_unicode_line_separator_in_a_title_does_not_shift_line_numbers(cli: Cl
         HEADER + 'trainings:\n  - title: "第一行\u2028第二行"\n    date: 2024-02-30\n', encoding="utf-8")
     run = cli("validate", "report.yaml", cwd=tmp_path)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
-    assert (problem["line"], problem["col"]) == ("5", "11"), run.stderr
+    [problem] = printed(run.stdout)
+    assert (problem["line"], problem["col"]) == ("5", "11"), run.stdout
 
 
 def test_a_control_character_is_located(cli: Cli, tmp_path: Path) -> None:
@@ -378,18 +382,18 @@ def test_a_control_character_is_located(cli: Cli, tmp_path: Path) -> None:
                                           encoding="utf-8")
     run = cli("validate", "report.yaml", cwd=tmp_path)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
-    assert (problem["line"], problem["col"]) == ("4", "13"), run.stderr
+    [problem] = printed(run.stdout)
+    assert (problem["line"], problem["col"]) == ("4", "13"), run.stdout
     assert "unicode string" not in problem["message"] and "position" not in problem["message"]
 
 
 def test_merge_keys_are_accepted_and_the_merged_values_used(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "merge.yaml").write_text(MERGE_VALID, encoding="utf-8")
     run = cli("validate", "merge.yaml", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr
+    assert (run.returncode, run.stderr) == (0, ""), run.stdout
     run = cli("check", "merge.yaml", "--as-of", "2024-12-31", "--format", "json", "--rule", "task-deadline",
                   "--unit", UNIT, cwd=tmp_path)
-    assert run.returncode == 1, run.stderr
+    assert (run.returncode, run.stderr) == (1, ""), run.stdout
     findings = {f["subject"]: f for f in json.loads(run.stdout)["findings"]}
     # government-gazette takes status: done and done_on from the anchor; new-media overrides both.
     assert (findings["training"]["status"], findings["training"]["line"]) == ("pass", 4)
@@ -404,17 +408,17 @@ def test_a_problem_in_a_merged_value_points_into_the_file(cli: Cli, tmp_path: Pa
     (tmp_path / "merge.yaml").write_text(text, encoding="utf-8")
     run = cli("validate", "merge.yaml", cwd=tmp_path)
     assert_invalid(run)
-    found = printed(run.stderr)
-    assert found and all(p["line"] is not None for p in found), run.stderr
+    found = printed(run.stdout)
+    assert found and all(p["line"] is not None for p in found), run.stdout
     # The bad date is written once, on line 7; every record that merges it is told where it is.
-    assert {(p["line"], p["col"]) for p in found} == {("7", "14")}, run.stderr
+    assert {(p["line"], p["col"]) for p in found} == {("7", "14")}, run.stdout
 
 
 def test_two_documents_in_one_file(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "two.yaml").write_text(TWO_DOCUMENTS, encoding="utf-8")
     run = cli("validate", "two.yaml", cwd=tmp_path)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert (problem["file"], problem["line"]) == ("two.yaml", "3")
     assert "more than one YAML document" in problem["message"]
 
@@ -423,7 +427,7 @@ def test_line_key_is_reserved(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "line.yaml").write_text(RESERVED_KEY, encoding="utf-8")
     run = cli("validate", "line.yaml", cwd=tmp_path)
     assert_invalid(run)
-    [problem] = printed(run.stderr)
+    [problem] = printed(run.stdout)
     assert (problem["file"], problem["line"], problem["col"]) == ("line.yaml", "4", "5")
     assert "'__line__' is reserved" in problem["message"]
 
@@ -464,24 +468,24 @@ def test_every_hostile_file_in_one_folder_in_one_run(cli: Cli, tmp_path: Path) -
     normal = run_process("validate", "reports", cwd=tmp_path, timeout=120,
                          preexec_fn=limits(address_space=4 * 2**30))
     assert_invalid(normal)
-    found = printed(normal.stderr)
+    found = printed(normal.stdout)
     files = [Path(p["file"]).stem for p in found]
-    assert set(files) == invalid, normal.stderr
+    assert set(files) == invalid, normal.stdout
     assert files.count("g_mixed") == 2 and all(files.count(name) == 1 for name in invalid - {"g_mixed"}), \
-        normal.stderr
+        normal.stdout
     assert all(p["file"].startswith("reports" + os.sep) for p in found)
     assert normal.seconds < 30 and normal.peak_rss_mib < 300, (normal.seconds, normal.peak_rss_mib)
 
     # --debug shows tracebacks of internal errors only: the problems printed are the same.
     debug = cli("--debug", "validate", "reports", cwd=tmp_path)
     assert_invalid(debug)
-    assert debug.stderr == normal.stderr
+    assert debug.stdout == normal.stdout
 
     # check refuses the same folder with the same problems, in every format.
     for output_format in ("text", "json"):
         checked = cli("check", "reports", "--as-of", "2024-12-31", "--format", output_format, cwd=tmp_path)
         assert_invalid(checked)
-        assert checked.stderr == normal.stderr
+        assert checked.stdout == normal.stdout
     assert snapshot(folder) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["reports"]
 
@@ -520,14 +524,14 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "hc.yaml").write_text(hostile_report(), encoding="utf-8")
     run = run_in_process("validate", "hc.yaml", cwd=folder)  # the cli fixture's runner (module scope here)
-    assert run.returncode == 0, run.stderr
+    assert (run.returncode, run.stderr) == (0, ""), run.stdout
     return folder
 
 
 def check_run(cli: Cli, folder: Path, output_format: str) -> Run:
     before = snapshot(folder)
     run = cli("check", "hc.yaml", "--as-of", "2024-12-31", "--unit", UNIT, "--format", output_format, cwd=folder)
-    assert run.returncode == 1, (run.returncode, run.stderr)
+    assert run.returncode == 1, (run.returncode, run.stdout[-2000:], run.stderr)
     assert run.stderr == ""
     assert snapshot(folder) == before
     return run
@@ -586,21 +590,32 @@ def test_text_output_is_readable(cli: Cli, hostile: Path) -> None:
 def test_text_output_shows_bidi_overrides_visibly(cli: Cli, hostile: Path) -> None:
     raw = check_run(cli, hostile, "text").stdout
     assert "\u202e" not in raw
+    assert "从右到左<U+202E>evil.exe" in raw  # shown as its code point
 
 
 def test_problem_lines_show_bidi_overrides_visibly(cli: Cli, tmp_path: Path) -> None:
+    # Typed into the file as it is: an invisible character, a problem of its own at its line and column.
+    (tmp_path / "report.yaml").write_text("unit: 环翠\u202e区\nyear: 2024\n", encoding="utf-8")
+    run = cli("validate", "report.yaml", cwd=tmp_path)
+    assert_invalid(run)
+    [problem] = printed(run.stdout)
+    assert (problem["file"], problem["line"], problem["col"]) == ("report.yaml", "1", "9"), run.stdout
+    assert "invisible character <U+202E>" in problem["message"]
+    assert "\u202e" not in run.stdout
+    # Written as a YAML escape: only the value holds it, and the problem line shows it as its code point.
     (tmp_path / "report.yaml").write_text('unit: "环翠\\u202E区"\nyear: 2024\n', encoding="utf-8")
     run = cli("validate", "report.yaml", cwd=tmp_path)
     assert_invalid(run)
-    assert "\u202e" not in run.stderr
+    assert "\u202e" not in run.stdout
+    assert "<U+202E>" in run.stdout
 
 
 def test_a_newline_in_a_file_name_keeps_one_line_per_problem(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "环翠\n区\x07.yaml").write_text("unit: 环翠县\nyear: 2024\n", encoding="utf-8")
     run = cli("validate", ".", cwd=tmp_path)
     assert_invalid(run)
-    assert len(run.stderr.splitlines()) == 1, run.stderr
-    assert "\x07" not in run.stderr
+    assert len(run.stdout.splitlines()) == 1, run.stdout
+    assert "\x07" not in run.stdout
 
 
 def report_run(cli: Cli, folder: Path, output_format: str) -> str:

@@ -30,10 +30,21 @@ def write(path: Path, text: str) -> Path:
 
 
 def invalid(result) -> str:  # noqa: ANN001
-    """Exit 2, no traceback, no internal error; the stderr."""
+    """Exit 2, no traceback, no internal error; the stderr (where every command but validate and check prints
+    its problems, and where usage errors go)."""
     assert result.returncode == 2, (result.returncode, result.stdout[-1000:], result.stderr[-1000:])
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
     return result.stderr
+
+
+def refused(result) -> str:  # noqa: ANN001
+    """For validate and check, which print their problems on stdout: exit 2, no traceback, no internal error,
+    nothing on stderr; the stdout."""
+    assert result.returncode == 2, (result.returncode, result.stdout[-1000:], result.stderr[-1000:])
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "internal error" not in output, output[-1000:]
+    assert result.stderr == "", result.stderr[-1000:]
+    return result.stdout
 
 
 @pytest.fixture
@@ -59,6 +70,7 @@ def test_a_named_pipe_given_to_o_is_written_into_and_stays_a_pipe(cli, data: Pat
     result = cli("check", "reports", "--as-of", "2024-12-31", "--format", "json", "-o", pipe, cwd=data)
     reader.join(30)
     assert result.returncode in (0, 1), result.stderr
+    assert result.stderr == ""
     assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
     assert json.loads(received[0])["summary"]["files"] == 1
 
@@ -69,6 +81,7 @@ def test_a_character_device_given_to_o_stays_a_device(cli, data: Path) -> None:
     os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # our own /dev/null
     result = cli("check", "reports", "--as-of", "2024-12-31", "--format", "json", "-o", node, cwd=data)
     assert result.returncode in (0, 1), result.stderr
+    assert result.stderr == ""
     assert stat.S_ISCHR(os.lstat(node).st_mode)
     assert sorted(os.listdir(data)) == ["null", "reports"]
 
@@ -76,6 +89,7 @@ def test_a_character_device_given_to_o_stays_a_device(cli, data: Path) -> None:
 def test_dash_is_stdout(cli, data: Path) -> None:
     result = cli("check", "reports", "--as-of", "2024-12-31", "--format", "json", "-o", "-", cwd=data)
     assert json.loads(result.stdout)["summary"]["files"] == 1
+    assert result.stderr == ""
     assert not (data / "-").exists()
 
 
@@ -121,8 +135,9 @@ TARGETS = {"check": ["disclose.yaml", "units.yaml", "calendar.yaml", "reports/hc
 @pytest.mark.parametrize(("command", "target"), [(c, t) for c, targets in TARGETS.items() for t in targets])
 def test_no_command_writes_over_one_of_its_inputs(cli, repo: Path, command: str, target: str) -> None:
     before = (repo / target).read_bytes()
-    stderr = invalid(cli(*COMMANDS[command], "-o", target, cwd=repo))
-    assert "is one of the input files" in stderr
+    result = cli(*COMMANDS[command], "-o", target, cwd=repo)
+    printed = refused(result) if command == "check" else invalid(result)  # check's problems are on stdout
+    assert "is one of the input files" in printed
     assert (repo / target).read_bytes() == before
     assert not [name for name in os.listdir((repo / target).parent) if name.endswith(".tmp")]
 
@@ -181,7 +196,7 @@ def test_a_file_size_limit_fails_cleanly_and_leaves_nothing(data: Path, args: li
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.RLIM_INFINITY))
 
     done = subprocess.run([sys.executable, "-m", "disclose_cli", *args], cwd=data, capture_output=True, text=True,
-                          preexec_fn=limit, timeout=120)
+                          preexec_fn=limit, timeout=120, env=dict(os.environ, DISCLOSE_LANG="en"))
     assert done.returncode == 2, done.stderr
     assert "cannot write the output: the file would be larger than allowed" in done.stderr
     assert "Traceback" not in done.stderr
@@ -202,8 +217,8 @@ def test_a_ref_that_is_not_a_commit_is_refused_and_git_writes_nothing(cli, data:
     git(data, "-c", "user.name=t", "-c", "user.email=t@t.invalid", "commit", "-qm", "data")
     (data / "victim").write_text("untouched\n", encoding="utf-8")
     env = {key: None for key in os.environ if key.startswith("GIT_")}
-    stderr = invalid(cli("check", "reports", f"--changed-since={ref}", "--as-of", "2024-12-31", cwd=data, env=env))
-    assert "is not a commit" in stderr
+    stdout = refused(cli("check", "reports", f"--changed-since={ref}", "--as-of", "2024-12-31", cwd=data, env=env))
+    assert "--changed-since: " in stdout and "is not a commit" in stdout
     assert (data / "victim").read_text(encoding="utf-8") == "untouched\n"
 
 
@@ -222,8 +237,8 @@ def test_one_long_scalar_reused_by_alias_is_refused_fast_in_bounded_memory(cli, 
     start = time.monotonic()
     result = cli("check", "bomb.yaml", "--as-of", "2024-12-31", "--format", "json", cwd=tmp_path)
     assert time.monotonic() - start < 1
-    assert "aliases expand to more than 8 MiB of text" in invalid(result)
-    assert result.stdout == ""
+    assert "bomb.yaml:4:12: aliases expand to more than 8 MiB of text" in refused(result)
+    assert all(line.startswith("bomb.yaml:") for line in result.stdout.splitlines())  # problems only, no JSON
     tracemalloc.start()  # measured apart: tracing every allocation slows the run itself
     try:
         cli("check", "bomb.yaml", "--as-of", "2024-12-31", "--format", "json", cwd=tmp_path)
@@ -243,9 +258,9 @@ def test_an_excluded_workday_count_past_the_limit_is_refused_at_validation(cli, 
     write(tmp_path / "r.yaml", "unit: 环翠区\nyear: 2024\nrequests:\n  - ref: 甲\n    received: 2024-03-01\n"
                                f"    excluded_workdays: {count}\n")
     start = time.monotonic()
-    stderr = invalid(cli("check", "r.yaml", "--as-of", "2024-12-31", cwd=tmp_path))
+    stdout = refused(cli("check", "r.yaml", "--as-of", "2024-12-31", cwd=tmp_path))
     assert time.monotonic() - start < 1
-    assert "r.yaml:6:24: 'excluded_workdays' may be at most 1000" in stderr
+    assert "r.yaml:6:24: 'excluded_workdays' may be at most 1000" in stdout
 
 
 def test_a_figure_past_the_limit_is_refused_in_disclose_yaml(cli, tmp_path: Path) -> None:
@@ -319,30 +334,30 @@ def outside(tmp_path: Path) -> Path:
                                  "registry: /etc/hostname"])
 def test_disclose_yaml_names_nothing_outside_its_folder(cli, outside: Path, key: str) -> None:
     write(outside / "disclose.yaml", key + "\n")
-    stderr = invalid(cli("validate", "reports", cwd=outside))
-    assert "is outside the folder of disclose.yaml" in stderr and "--allow-outside-paths" in stderr
-    assert "s3cr3t" not in stderr
+    stdout = refused(cli("validate", "reports", cwd=outside))
+    assert "is outside the folder of disclose.yaml" in stdout and "--allow-outside-paths" in stdout
+    assert "s3cr3t" not in stdout
 
 
 def test_with_the_flag_a_foreign_file_is_read_but_quoted_only_in_part(cli, outside: Path) -> None:
     write(outside / "disclose.yaml", "registry: ../secrets.env\n")
-    stderr = invalid(cli("--allow-outside-paths", "validate", "reports", cwd=outside))
-    assert "secrets.env:1:1:" in stderr and SECRET not in stderr and "API_TOKEN=s3cr3t-" in stderr
+    stdout = refused(cli("--allow-outside-paths", "validate", "reports", cwd=outside))
+    assert "secrets.env:1:1:" in stdout and SECRET not in stdout and "API_TOKEN=s3cr3t-" in stdout
 
 
 def test_a_link_in_a_configured_report_folder_may_not_lead_out(cli, outside: Path) -> None:
     write(outside / "disclose.yaml", "reports: [reports]\n")
     os.symlink(outside.parent / "secrets.env", outside / "reports" / "evil.yaml")
-    stderr = invalid(cli("validate", cwd=outside))
-    assert "evil.yaml: is a link to a file outside the data repository" in stderr and "s3cr3t" not in stderr
+    stdout = refused(cli("validate", cwd=outside))
+    assert "evil.yaml: is a link to a file outside the data repository" in stdout and "s3cr3t" not in stdout
     # A PATH argument is the user's own: the same folder given on the command line is read as given.
-    assert "s3cr3t" in cli("validate", "reports", cwd=outside).stderr.replace("…", "")
+    assert "s3cr3t" in refused(cli("validate", "reports", cwd=outside)).replace("…", "")
 
 
 def test_a_huge_value_or_key_is_never_quoted_whole(cli, tmp_path: Path) -> None:
     write(tmp_path / "r.yaml", f"unit: {'甲' * 1_000_000}\nyear: 2024\n{'k' * 1_000_000}: 1\n")
-    stderr = invalid(cli("validate", "r.yaml", cwd=tmp_path))
-    assert len(stderr) < 2000
+    stdout = refused(cli("validate", "r.yaml", cwd=tmp_path))
+    assert stdout and len(stdout) < 2000
 
 
 # ---- numbers and tags that cannot be read ----------------------------------------------------------------------
@@ -358,9 +373,9 @@ def test_unreadable_scalars_are_located_and_other_files_still_checked(cli, tmp_p
                                                                     expected: str) -> None:
     write(tmp_path / "a.yaml", f"unit: 环翠区\nyear: 2024\ntrainings:\n  - title: {value}\n    date: 2024-06-20\n")
     write(tmp_path / "b.yaml", "unit: 环翠县\nyear: 2024\n")
-    stderr = invalid(cli("validate", ".", cwd=tmp_path))
-    assert "a.yaml:4:12:" in stderr and expected in stderr
-    assert "b.yaml:1:7: unknown unit" in stderr
+    stdout = refused(cli("validate", ".", cwd=tmp_path))
+    assert "a.yaml:4:12:" in stdout and expected in stdout
+    assert "b.yaml:1:7: unknown unit" in stdout
 
 
 # ---- file names that are not UTF-8 ---------------------------------------------------------------------------------
@@ -371,6 +386,7 @@ def test_a_gbk_file_name_is_shown_readably_in_every_format(cli, tmp_path: Path, 
     (tmp_path / name).write_text(VALID, encoding="utf-8")
     result = cli("check", ".", "--as-of", "2024-12-31", "--format", output_format, cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
+    assert result.stderr == ""
     expected = "%C8%D9%B3%C9%CA%D0%B1%A8%B8%E6.yaml" if output_format == "sarif" else "荣成市报告.yaml"
     assert expected in result.stdout
     result.stdout.encode("utf-8")  # writable as UTF-8: no lone surrogate reached the output
@@ -379,7 +395,7 @@ def test_a_gbk_file_name_is_shown_readably_in_every_format(cli, tmp_path: Path, 
 def test_a_gbk_file_name_in_a_problem_and_a_report(cli, tmp_path: Path) -> None:
     name = os.fsdecode("错误".encode("gbk") + b".yaml")
     (tmp_path / name).write_text("unit: 环翠县\nyear: 2024\n", encoding="utf-8")
-    assert "错误.yaml:1:7: unknown unit" in invalid(cli("validate", ".", cwd=tmp_path))
+    assert "错误.yaml:1:7: unknown unit" in refused(cli("validate", ".", cwd=tmp_path))
     (tmp_path / name).write_text(VALID, encoding="utf-8")
     html = cli("report", ".", "--period", "2024Q3", "--as-of", "2024-09-30", cwd=tmp_path)
     assert html.returncode == 0 and "错误.yaml" in html.stdout
