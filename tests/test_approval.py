@@ -19,9 +19,10 @@ CASES = {
     "check-2024-06-30.json": ("check", EXAMPLES, "--as-of", "2024-06-30", "--format", "json"),
     "check-2024-12-31.json": ("check", EXAMPLES, "--as-of", "2024-12-31", "--format", "json"),
     "check-2025-03-31.json": ("check", EXAMPLES, "--as-of", "2025-03-31", "--format", "json"),
-    "report-2024Q3.md": ("report", EXAMPLES, "--period", "2024Q3", "--as-of", "2024-09-30", "--format", "md"),
+    "report-2024Q3.md": ("report", EXAMPLES, "--period", "2024Q3", "--as-of", "2024-09-30", "--format", "md",
+                         "--lang", "zh"),
     "annual-report-rongcheng-2024.md": ("annual-report", EXAMPLES, "--unit", "荣成市", "--year", "2024",
-                                        "--as-of", "2025-03-31", "--format", "md"),
+                                        "--as-of", "2025-03-31", "--format", "md", "--lang", "zh"),
 }
 
 

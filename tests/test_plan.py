@@ -113,3 +113,17 @@ def test_a_suffix_that_contradicts_format_is_a_usage_error(cli, tmp_path: Path) 
     result = cli("plan", "--unit", "环翠区", "--format", "md", "-o", tmp_path / "plan.csv")
     assert result.returncode == 2 and "names a .csv file, but --format is md" in result.stderr
     assert not (tmp_path / "plan.csv").exists()
+
+
+def test_a_department_that_takes_on_a_role_gets_those_tasks_in_a_section_of_their_own(cli) -> None:
+    text = cli("plan", "--unit", "市教育局", env={"DISCLOSE_LANG": None}).stdout
+    roles = rows(text, "承担相应角色时的任务")
+    assert roles and all(len(row) == len(roles[0]) for row in roles)
+    assert "承担相应角色时另有" in text.split("\n## ", 1)[0]
+    assert "2024年第一季度" not in text and "2024年上半年" in text
+
+
+def test_an_unknown_unit_is_a_problem_with_a_suggestion(cli) -> None:
+    result = cli("plan", "--unit", "环翠县", env={"DISCLOSE_LANG": None})
+    assert result.returncode == 2 and result.stdout == ""
+    assert "环翠区" in result.stderr

@@ -22,7 +22,7 @@ from .problems import validate_document
 from .yaml_reader import read_document
 
 CONFIG_NAME = "disclose.yaml"
-TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format", "lang")
+TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format", "lang", "office")
 BUNDLED = "bundled"
 
 
@@ -42,6 +42,7 @@ class ConfigFile(Record):
     calendar: Text | None = None
     format: Literal["text", "json", "github", "junit", "sarif"] = "text"
     lang: Literal["zh", "en"] | None = None  # the language of what people read, unless --lang or DISCLOSE_LANG
+    office: Text | None = None  # who issues the period report (its 落款); default: the catalog notice's issuer
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Config:
     origins: dict[str, str] = field(default_factory=dict)  # key → "default" or FILE:LINE:COL
     confine_to: Path | None = None  # the folder its report folders' files must stay in (None: anywhere)
     lang: str | None = None
+    office: str | None = None
 
     @property
     def files(self) -> set[Path]:
@@ -132,12 +134,11 @@ def load_config(path: Path, allow_outside: bool = False) -> Config:
         if key != "line":
             origins[f"rules.{key}"] = str(document.locate(("rules", key))) if key in rules else "default"
     return Config(path, catalogs, registry, reports, parsed.rules, calendar, parsed.format, origins,
-                  confine_to=None if allow_outside else base, lang=parsed.lang)
+                  confine_to=None if allow_outside else base, lang=parsed.lang, office=parsed.office)
 
 
 def describe(config: Config) -> dict:
     """The effective configuration as plain data, for ``disclose config``."""
-    parameters = config.parameters
     return {
         "config": str(config.path) if config.path else None,
         "catalogs": {str(year): str(path) if path else BUNDLED for year, path in sorted(config.catalogs.items())},
@@ -147,5 +148,6 @@ def describe(config: Config) -> dict:
         "calendar": str(config.calendar) if config.calendar else None,
         "format": config.format,
         "lang": config.lang,
+        "office": config.office,
         "origins": config.origins,
     }
