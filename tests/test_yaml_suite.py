@@ -1,5 +1,6 @@
 """The reader against the 402 inputs of the official YAML test suite: same values as PyYAML's own C loader
-(dates aside), a located problem where that loader fails, and never a crash."""
+(dates aside), a located problem where that loader fails or where YAML 1.1 and 1.2 read a scalar differently,
+and never a crash."""
 
 from __future__ import annotations
 
@@ -43,8 +44,10 @@ def test_same_values_as_the_c_loader_or_a_located_problem(case: Path) -> None:
         assert all(problem.location.path == case for problem in document.problems)
         return
     duplicates = [problem for problem in document.problems if "duplicate key" in problem.message]
-    assert document.problems == duplicates
+    two_meanings = [problem for problem in document.problems if "in YAML 1.1" in problem.message]
+    assert sorted(document.problems, key=str) == sorted(duplicates + two_meanings, key=str)
     if not duplicates and not isinstance(expected, set):
+        # Where a scalar has two meanings the value is still YAML 1.1's (so that nothing else is faulted).
         assert _without_lines(document.data) == expected
 
 

@@ -6,3 +6,7 @@ nothing heavy.
 """
 
 __version__ = "0.1.0"
+
+# The project's public page (its distribution on PyPI), also named in pyproject.toml's [project.urls]. Its
+# description (README.md) lists every rule.
+HOMEPAGE = "https://pypi.org/project/disclose-cli/"

@@ -30,6 +30,7 @@ class CheckOptions:
     units: tuple[str, ...] = ()  # registry names; empty = every unit
     rules: tuple[str, ...] = ()  # rule ids; empty = every rule
     years: tuple[int, ...] = ()  # years judged even without a report among the data (a report was deleted)
+    unit_years: frozenset[tuple[str, int]] | None = None  # only these units' years (None: all of them)
     parameters: Parameters = field(default_factory=Parameters)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
@@ -52,7 +53,7 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
     rules = [RULES[rule_id] for rule_id in (options.rules or tuple(RULES))]
     wanted = set(options.units)
     by_year: dict[int, dict[str, Source]] = {}
-    for year in options.years:
+    for year in (*options.years, *(year for _, year in options.unit_years or ())):
         by_year.setdefault(year, {})
     for source in dataset.sources:
         by_year.setdefault(source.report.year, {})[source.report.unit] = source
@@ -64,9 +65,12 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
         catalog = context.catalog(year)
         if catalog is None:
             continue  # a year kept only for the next year's annual report: nothing of its own is judged
-        ctx = RuleContext(options.as_of, options.calendar, catalog, registry, options.parameters, reports, judged)
+        ctx = RuleContext(options.as_of, options.calendar, catalog, registry, options.parameters, reports, judged,
+                          dataset.missing_report_location)
         for unit in registry.units:
             if wanted and unit.name not in wanted:
+                continue
+            if options.unit_years is not None and (unit.name, year) not in options.unit_years:
                 continue
             source = sources.get(unit.name)
             subject = UnitYear(unit, year, source.report if source else None, source.path if source else None)
@@ -78,17 +82,20 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
                     for verdict in rule.check(subject, ctx):
                         findings.append(_with_waivers(rule.id, verdict, waivers, options.as_of))
                 except OutOfCalendar as error:  # a date of the report leads past the calendar's last year
-                    where = Location(subject.path) if subject.path else registry.location(unit.name)
+                    where = Location(subject.path) if subject.path else dataset.missing_report_location(unit.name)
                     raise InputError([Problem.of(where, error.phrase)]) from None
 
     findings.sort(key=lambda finding: (registry.order(finding.unit), finding.rule, natural(finding.subject),
                                        finding.location.line or 0))
     # The summary counts what was judged: with --unit, those units' files only.
-    judged = [source for source in dataset.sources if not wanted or source.report.unit in wanted]
+    judged_sources = [
+        source for source in dataset.sources if (not wanted or source.report.unit in wanted)
+        and (options.unit_years is None or (source.report.unit, source.report.year) in options.unit_years)]
     headings = {(year, task.id): task.heading for year, catalog in context.catalogs.items() for task in catalog.tasks}
-    files = dataset.files if not wanted else len({source.path for source in judged})
-    return CheckResult(options.as_of, findings, files, len({source.report.unit for source in judged}),
-                       options.calendar.unknown_year_warnings(), headings)
+    narrowed = wanted or options.unit_years is not None
+    files = len({source.path for source in judged_sources}) if narrowed else dataset.files
+    return CheckResult(options.as_of, findings, files, len({source.report.unit for source in judged_sources}),
+                       options.calendar.unknown_year_warnings(), headings, context.root)
 
 
 def natural(text: str) -> str:

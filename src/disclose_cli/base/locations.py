@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from .phrase import Phrase
 from .safetext import one_line, readable
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """A file relative to the repository ``root``, with ``/``: what annotations, code scanning and test reports
+    match against, the same on every machine."""
+    absolute = os.path.abspath(path)
+    try:
+        return Path(os.path.relpath(absolute, root)).as_posix()
+    except ValueError:  # another drive on Windows: no relative form exists
+        return Path(absolute).as_posix()
+
+
+def repository_name(path: Path, root: Path) -> str:
+    """``relative_name``, readable: controls and bidi characters of a file name shown, not obeyed."""
+    return readable(relative_name(path, root))
 
 
 class Location(NamedTuple):

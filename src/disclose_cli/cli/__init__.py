@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
     except InputError as error:
         from .common import current_lang, show_problems
 
-        show_problems(error.problems, current_lang(obj), to_stdout=obj.get("problems_on_stdout", False))
+        show_problems(error.problems, current_lang(obj), obj)
         code = ExitCode.INVALID
     except OutOfCalendar as error:  # a count given on the command line that leads past the calendar's years
         _say(obj, error.phrase)

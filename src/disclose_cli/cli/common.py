@@ -58,22 +58,60 @@ def show_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]
     Console().print(table)
 
 
-def show_problems(problems: list[Problem], lang: str, to_stdout: bool = False) -> None:
-    """One line per problem, ``FILE:LINE:COL: message``, and a count on a terminal. On stdout for the commands
-    whose output they are (validate, check: as flake8 and yamllint do), else on stderr."""
-    err = not to_stdout
+def show_problems(problems: list[Problem], lang: str, options: dict | None = None) -> None:
+    """The problems that stopped a run. For the commands whose output they are (validate, check: as flake8 and
+    yamllint do) they are that output, in its format: text lines on stdout, or annotations, JSON, JUnit or SARIF
+    (into the -o file too, so that a CI step uploading it finds it; never onto a YAML file, which could be an
+    input). For every other command, text lines on stderr."""
+    options = options or {}
+    to_stdout = options.get("problems_on_stdout", False)
+    output_format = options.get("problem_format") or "text"
+    if to_stdout and output_format != "text":
+        _write_problems(problems, lang, output_format, options)
+        return
+    _problem_lines(problems, lang, err=not to_stdout)
+
+
+def _problem_lines(problems: list[Problem], lang: str, err: bool) -> None:
     for problem in problems:
         click.echo(problem.text(lang), err=err)
-    if (sys.stdout if to_stdout else sys.stderr).isatty():
+    if (sys.stderr if err else sys.stdout).isatty():
         files = len({problem.location.path for problem in problems})
         count = Phrase(f"disclose: {plural(len(problems), 'problem')} in {plural(files, 'file')}",
                        f"disclose：{files}个文件中有{len(problems)}处问题")
         click.echo(count.pick(lang), err=err)
 
 
-def problems_on_stdout() -> None:
-    """For validate and check: their problems are their output."""
-    _run_options()["problems_on_stdout"] = True
+def _write_problems(problems: list[Problem], lang: str, output_format: str, options: dict) -> None:
+    import io
+
+    from ..loading.config import find_config
+    from ..loading.files import YAML_SUFFIXES
+    from ..loading.repository import repository_root
+    from ..output.atomic import output_stream
+    from ..reporters import get_problem_writer
+
+    output = options.get("problem_output")
+    root = repository_root(options.get("config") or find_config(Path.cwd()))
+    write = get_problem_writer(output_format)
+    if output is not None and str(output) != "-" and output.suffix.lower() not in YAML_SUFFIXES:
+        try:
+            with output_stream(output) as stream:
+                write(problems, stream, root, lang=lang)
+        except OSError:
+            pass  # the -o file cannot be written (its folder is missing, say): the problems go to stdout
+        else:
+            _problem_lines(problems, lang, err=True)  # and, for the person reading the log, as lines
+            return
+    text = io.StringIO()
+    write(problems, text, root, lang=lang)
+    click.echo(text.getvalue(), nl=False)
+
+
+def problems_are_output(output_format: str | None = None, output: Path | None = None) -> None:
+    """For validate and check: their problems are their output, in their format and to their -o file. Called
+    once options are read (the format known so far), and again once disclose.yaml has set the default."""
+    _run_options().update(problems_on_stdout=True, problem_format=output_format, problem_output=output)
 
 
 def _run_options() -> dict:
@@ -113,8 +151,9 @@ def report_paths(paths: tuple[Path, ...], context: Context) -> tuple[Path, ...]:
         return paths
     if context.config.reports:
         return tuple(context.config.reports)
-    raise click.UsageError("give the report files or folders to read (or list them under 'reports' in "
-                           "disclose.yaml)")
+    raise InputError([Problem.of(Location(Path("PATH")), Phrase(
+        "give the report files or folders to read (or list them under 'reports' in disclose.yaml)",
+        "请给出要读取的报告文件或文件夹（或在 disclose.yaml 的 reports 中列出）"))])
 
 
 def load_dataset(paths: tuple[Path, ...], context: Context, progress: bool = False) -> Dataset:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
+from ..base.locations import InputError, Location, Problem
+from ..base.phrase import Phrase
 
 SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".csv": "csv", ".json": "json",
             ".xml": "junit", ".sarif": "sarif"}
@@ -12,14 +13,15 @@ SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".csv
 
 def format_for(output: Path | None, given: str | None, offered: tuple[str, ...], default: str) -> str:
     """``given``, or the format the suffix of ``output`` names among ``offered``, or ``default``. A suffix
-    that names another format than --format is a usage error: the file would not be what its name says."""
+    that names another format than --format is a problem: the file would not be what its name says."""
     suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
     implied = SUFFIXES.get(suffix)
     if implied is not None and implied not in offered:
         implied = None
     if given is not None:
         if implied is not None and implied != given:
-            raise click.UsageError(f"-o {output} names a {suffix} file, but --format is {given}; drop one of them or "
-                                   "make them agree")
+            raise InputError([Problem.of(Location(Path("-o")), Phrase(
+                f"{output} names a {suffix} file, but --format is {given}; drop one of them or make them agree",
+                f"{output}是 {suffix} 文件，但 --format 为 {given}；请删去其中一个，或使二者一致"))])
         return given
     return implied or default

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..loading.consistency import report_years
 from ..loading.context import Context
 from ..model.annual_format import APPLICANTS, OUTCOME_BY_LABEL
 from ..model.field_titles import DOCS
@@ -57,8 +58,7 @@ def report_schema(context: Context) -> dict[str, Any]:
     task_ids = sorted({task.id for catalog in context.catalogs.values() for task in catalog.tasks})
     definitions["TaskProgress"]["properties"]["task"]["enum"] = task_ids
     definitions["Waiver"]["properties"]["rule"]["enum"] = list(RULES)  # every rule may be waived
-    # A catalog's year, or the year before it (a report kept for the next year's annual report).
-    schema["properties"]["year"]["enum"] = sorted({year - offset for year in context.catalogs for offset in (0, 1)})
+    schema["properties"]["year"]["enum"] = report_years(context.catalogs)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     return schema

@@ -1,4 +1,5 @@
-"""Files changed since a git ref, for ``check --changed-since``: quick feedback on large data repositories."""
+"""What changed, for ``check --changed-since`` and the pre-commit hook: the files changed since a git ref, and the
+units' years they decide. Everything is loaded and judged as always; only the output is narrowed to them."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import TYPE_CHECKING
 from ..base.locations import InputError, Location, Problem
 from ..base.phrase import Phrase
 from ..base.safetext import one_line
-from .files import YAML_SUFFIXES, find_files, resolved
+from .files import YAML_SUFFIXES, resolved
 
 if TYPE_CHECKING:
-    from .context import Context
+    from .dataset import Dataset
 
 
 def _git(arguments: list[str], cwd: Path) -> str:
@@ -56,36 +57,44 @@ def changed_since(ref: str, cwd: Path) -> set[Path]:
     return {(top / name).resolve() for name in changed + untracked if name}
 
 
-def units_of_deleted(ref: str, deleted: list[Path], cwd: Path) -> set[tuple[str, int]]:
-    """The ``unit:`` and ``year:`` of report files that existed at ``ref`` and are gone now (their unit lost
-    its report)."""
+def reports_at(ref: str, paths: list[Path], cwd: Path) -> set[tuple[str, int]]:
+    """The ``unit:`` and ``year:`` that report files had at ``ref`` (a file changed, moved away or deleted since
+    may have spoken for another unit or year then)."""
     from .yaml_reader import load_text
 
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
     commit = commit_of(ref, cwd)
     units = set()
-    for path in deleted:
+    for path in paths:
         try:
             text = _git(["show", "--end-of-options", f"{commit}:{path.relative_to(top).as_posix()}"], top)
-        except InputError:
-            continue  # not a file at ref either (added and removed since): nothing was lost
+        except (InputError, ValueError):
+            continue  # not a file at ref (added since), or outside the repository: nothing to recall
         data = load_text(path, text).data
         if isinstance(data, dict) and isinstance(data.get("unit"), str) and isinstance(data.get("year"), int):
             units.add((data["unit"], data["year"]))
     return units
 
 
-def changed_reports(paths: tuple[Path, ...], ref: str,
-                    context: Context) -> tuple[tuple[Path, ...], set[tuple[str, int]]] | None:
-    """The report files under ``paths`` changed since ``ref``, and the (unit, year) of report files deleted
-    since; None (check everything) when the configuration, registry, a catalog or the calendar changed."""
+def changes_since(ref: str, paths: tuple[Path, ...]) -> tuple[set[Path], set[tuple[str, int]]]:
+    """The files changed since ``ref`` (resolved), and the (unit, year) that the changed report files under
+    ``paths`` spoke for at ``ref``."""
     changed = changed_since(ref, Path.cwd())
+    folders = [resolved(path) for path in paths]
+    reports = [path for path in changed if path.suffix in YAML_SUFFIXES
+               and any(folder == path or folder in path.parents for folder in folders)]
+    return changed, reports_at(ref, reports, Path.cwd())
+
+
+def affected_unit_years(dataset: Dataset, changed: set[Path],
+                        before: set[tuple[str, int]] = frozenset()) -> frozenset[tuple[str, int]] | None:
+    """The units' years that changed files decide, with every report loaded: those the changed report files speak
+    for now or spoke for before (``before``, names as the files wrote them), and the years next to them — a
+    year's report feeds the next (carried-over requests, Table 三's 结转) and the next feeds it (a later answer).
+    None when a project file (configuration, registry, catalog, calendar) changed: then everything is affected."""
+    context = dataset.context
     if changed & context.config.files:
         return None
-    folders = [resolved(path) for path in paths]
-    deleted = [path for path in changed if not path.exists() and path.suffix in YAML_SUFFIXES
-               and any(folder == path or folder in path.parents for folder in folders)]
-    units = {(unit.name, year) for name, year in units_of_deleted(ref, deleted, Path.cwd())
-             if (unit := context.registry.get(name)) is not None}
-    files, _ = find_files(paths, context.config.files)
-    return tuple(file for file in files if resolved(file) in changed), units
+    now = {(source.report.unit, source.report.year) for source in dataset.sources if resolved(source.path) in changed}
+    then = {(unit.name, year) for name, year in before if (unit := context.registry.get(name)) is not None}
+    return frozenset((unit, year + step) for unit, year in now | then for step in (-1, 0, 1))

@@ -4,7 +4,6 @@ registry, no record twice, and a request carried over between two years' reports
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..base.locations import Location, Problem
@@ -150,6 +149,13 @@ def _request_problems(report: Report, problem: Callable[[tuple, Phrase], Problem
                 f"request '{ref}' is listed twice (first at line {first})",
                 f"申请“{ref}”重复列出（第一次在第{first}行）"))
         seen_refs.setdefault(request.ref, request.line or 0)
+
+
+def report_years(catalog_years: Iterable[int]) -> list[int]:
+    """The years a report may be for: every catalog's, and those from FIRST_FORMAT_YEAR to the first catalog's
+    (the yearly figures and text only, for the next year's annual report and carried-over requests)."""
+    years = sorted(catalog_years)
+    return sorted(set(years) | set(range(FIRST_FORMAT_YEAR, years[0]))) if years else []
 
 
 def _year_without_catalog(report: Report, context: Context,

@@ -16,6 +16,7 @@ from ..base.suggest import did_you_mean
 from ..rules import CATALOG_RULE_IDS, RULES
 from .config import CONFIG_NAME, Config, default_config
 from .problems import validate_document
+from .repository import repository_root
 from .yaml_reader import Document, read_document
 
 
@@ -40,6 +41,11 @@ class Context:
 
     def catalog(self, year: int) -> Catalog | None:
         return self.catalogs.get(year)
+
+    @property
+    def root(self) -> Path:
+        """The data repository's root, which machine-readable output names files relative to."""
+        return repository_root(self.config.path)
 
 
 def load_context(config: Config | None = None) -> Context:
@@ -71,8 +77,9 @@ def _named_in_config(config: Config, registry: Registry, catalogs: dict[int, Cat
     becomes the unit's registry name; an unknown name is a problem at its key in disclose.yaml."""
     tasks = {task.id for catalog in catalogs.values() for task in catalog.tasks}
     problems, changed = [], {}
-    for name, field in type(config.parameters).model_fields.items():
-        kind = (field.json_schema_extra or {}).get("keyed_by") if isinstance(field.json_schema_extra, dict) else None
+    for name, figure in type(config.parameters).model_fields.items():
+        extra = figure.json_schema_extra
+        kind = extra.get("keyed_by") if isinstance(extra, dict) else None
         if kind is None:
             continue
         resolved = {}

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from ..base.phrase import Phrase
 from ..base.locations import Location, Problem
+from ..base.phrase import Phrase
 from ..model.report_file import Report
 from .consistency import Locator, carry_over_problems, consistency_problems
 from .context import Context
@@ -33,14 +34,31 @@ class Dataset:
     sources: list[Source] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    paths: tuple[Path, ...] = ()  # the files and folders read
+
+    def missing_report_location(self, unit: str) -> Location:
+        """Where a finding about a unit without a report points: always a file of the data repository, never one
+        inside the installation. The unit's entry in the registry when the registry is the repository's own;
+        else the ``reports:`` line of disclose.yaml; else the first file or folder read."""
+        config = self.context.config
+        if config.registry is not None:
+            return self.context.registry.location(unit)
+        if config.reports and config.path is not None:
+            return self._reports_line
+        return Location(self.paths[0] if self.paths else Path("."))
+
+    @cached_property
+    def _reports_line(self) -> Location:
+        return _locate(self.context.config.path, ("reports",))
 
 
 def load(paths: Iterable[Path], context: Context, on_file: Callable[[Path], None] | None = None,
          confine_to: Path | None = None) -> Dataset:
     """Every report under ``paths``, validated; problems of every file are collected, none raised.
     ``confine_to``: links out of this folder are not followed (see files.find_files)."""
+    paths = tuple(paths)
     files, problems = find_files(paths, context.config.files, confine_to)
-    dataset = Dataset(context, problems=problems, files=len(files))
+    dataset = Dataset(context, problems=problems, files=len(files), paths=paths)
     owners: dict[tuple[str, int], Path] = {}
     with collector_paused():
         for path in files:

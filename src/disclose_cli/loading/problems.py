@@ -215,6 +215,8 @@ def validation_problems(error: ValidationError, model: type[BaseModel], document
             close = closest(str(loc[-1]), _field_names(model, loc))
             if close is not None:
                 misspelt.add(loc[:-1] + (close,))
+    # A value the reading of the file already faulted (a YAML 1.1 spelling, say) is told once, by the reading.
+    read_faults = {problem.location for problem in document.problems}
     problems = []
     for item in errors:
         if item["type"] == "missing" and tuple(item["loc"]) in misspelt:
@@ -223,7 +225,8 @@ def validation_problems(error: ValidationError, model: type[BaseModel], document
         item = dict(item, loc=loc)
         at_key = item["type"] == "extra_forbidden"
         location = document.locate(loc[:-1] if item["type"] == "missing" else loc, at_key=at_key)
-        problems.append(Problem.of(location, _message(item, model, document)))
+        if location not in read_faults:
+            problems.append(Problem.of(location, _message(item, model, document)))
     return problems
 
 

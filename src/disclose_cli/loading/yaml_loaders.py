@@ -20,6 +20,16 @@ require_libyaml(yaml)
 MAX_EXPANDED_TEXT = 8 * 2**20  # characters that aliases and merge keys may copy into a document
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# A plain scalar that YAML 1.1 (PyYAML, here) and YAML 1.2 (editors: yaml-language-server) read differently: the
+# loader files a problem at it instead of silently taking the 1.1 meaning.
+_TWO_MEANINGS = "tag:disclose,2024:yaml-1.1-or-1.2"
+_BOOL, _INT, _FLOAT = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOLS_12 = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+_INT_BOTH = re.compile(r"[-+]?(?:0|[1-9][0-9]*)$")  # decimal without a leading zero, underscore or colon
+_FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$")
+_OCTAL_12 = re.compile(r"[-+]?0o[0-7]+$")
+_NUMBER_START = frozenset("0123456789+-.")
 MERGE_TAG = _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -46,9 +56,20 @@ class Loader(yaml.CSafeLoader):
             if implicit[0]:
                 for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
                     if regexp.match(value):
-                        return tag
+                        return tag if _plainly_the_same(tag, value) or self._agree(tag, value) else _TWO_MEANINGS
+                if value[:1] in _NUMBER_START and (_FLOAT_12.match(value) or _OCTAL_12.match(value)):
+                    return _TWO_MEANINGS  # text to YAML 1.1, a number to YAML 1.2 (1e3, 0o17)
             return _STR
         return super().resolve(kind, value, implicit)
+
+    def _agree(self, tag: str, value: str) -> bool:
+        """Whether a number in a form of YAML 1.1's (0x1F, 007) means the same in YAML 1.2 (31, 7)."""
+        try:
+            meaning_11 = self.yaml_constructors[tag](self, yaml.ScalarNode(tag, value))
+        except _UNREADABLE:
+            return True  # not readable at all: the constructor names it as such later
+        meaning_12 = _yaml_12_meaning(value)
+        return type(meaning_11) is type(meaning_12) and meaning_11 == meaning_12
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -210,6 +231,66 @@ class AliasGuardedLoader(Loader):
             size = 1 + sum(self._size(key) + self._size(value) for key, value in node.value)
         self._sizes[id(node)] = size
         return size
+
+
+def _plainly_the_same(tag: str, value: str) -> bool:
+    """Whether the plain scalar ``value``, read by YAML 1.1 as ``tag``, is written in a form YAML 1.2's core
+    schema reads the same way: the quick answer for nearly every scalar; the rest are compared by value."""
+    if tag == _BOOL:
+        return value in _BOOLS_12  # yes, no, on, off are text to YAML 1.2
+    if tag == _INT:
+        return _INT_BOTH.match(value) is not None  # not 0120 (octal to 1.1), 0b101, 1_000, 1:30 (base 60)
+    if tag == _FLOAT:
+        return _FLOAT_12.match(value) is not None or _SPECIAL_FLOAT.match(value) is not None  # 1_000.5, 1:30.5
+    return True
+
+
+def _construct_two_meanings(loader: Loader, node: yaml.ScalarNode) -> Any:
+    """A problem at the scalar that says both meanings and what to write; the value is YAML 1.1's, so that no
+    second problem follows from it."""
+    value = node.value
+    tag = next((tag for tag, regexp in Loader.yaml_implicit_resolvers.get(value[:1], ()) if regexp.match(value)),
+               _STR)
+    meaning_11 = value if tag == _STR else loader.yaml_constructors[tag](loader, node)
+    meaning_12 = _yaml_12_meaning(value)
+    shown = excerpt(value)
+    if isinstance(meaning_11, bool):
+        word = "true" if meaning_11 else "false"
+        phrase = Phrase(
+            f"'{shown}' is {word} in YAML 1.1, which disclose reads, but the text '{shown}' in YAML 1.2, which "
+            f"editors read; write {word} (or \"{shown}\" in quotes for the text)",
+            f"“{shown}”按 YAML 1.1（本工具）是 {word}，按 YAML 1.2（编辑器）是文字“{shown}”；"
+            f"请写 {word}（如指文字，加引号写成 \"{shown}\"）")
+    else:
+        def said(meaning: object) -> Phrase:
+            return (Phrase(f"the text '{shown}'", f"文字“{shown}”") if isinstance(meaning, str)
+                    else Phrase(f"the number {meaning:g}" if isinstance(meaning, float) else f"the number {meaning}",
+                                f"数字{meaning:g}" if isinstance(meaning, float) else f"数字{meaning}"))
+        one, two = said(meaning_11), said(meaning_12)
+        phrase = Phrase(
+            f"'{shown}' is {one.en} in YAML 1.1, which disclose reads, but {two.en} in YAML 1.2, which editors "
+            "read; write the number in plain decimal digits (no leading zero, underscore, colon or 0x/0o/0b), "
+            f"or \"{shown}\" in quotes for the text",
+            f"“{shown}”按 YAML 1.1（本工具）是{one.zh}，按 YAML 1.2（编辑器）是{two.zh}；数字请直接写十进制"
+            f"（不带前导0、下划线、冒号或 0x/0o/0b 前缀），如指文字，加引号写成 \"{shown}\"")
+    loader.problems.append(problem_at(loader.path, node.start_mark, phrase))
+    return meaning_11
+
+
+def _yaml_12_meaning(value: str) -> object:
+    """What YAML 1.2's core schema makes of a plain scalar that YAML 1.1 reads otherwise."""
+    if _OCTAL_12.match(value):
+        return int(value.replace("0o", "", 1), 8)
+    if re.match(r"[-+]?0x[0-9a-fA-F]+$", value):
+        return int(value, 16)
+    if _INT_BOTH.match(value.lstrip("+-").lstrip("0") or "0") and re.match(r"[-+]?[0-9]+$", value):
+        return int(value, 10)  # 0120 is 120
+    if _FLOAT_12.match(value):
+        return float(value)
+    return value  # yes, on, 1:30, 1_000, 0b101: text
+
+
+Loader.add_constructor(_TWO_MEANINGS, _construct_two_meanings)
 
 
 # What PyYAML's constructors raise for a value their tag cannot take (!!int abc, !!timestamp 2024-02-30) or a

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import NamedTuple
 
-from ..base.locations import Location
+from ..base.locations import Location, repository_name
 from ..base.phrase import Phrase
 from ..base.safetext import readable
 
@@ -62,7 +63,8 @@ class Finding(NamedTuple):
                    due=verdict.due, overdue_workdays=verdict.overdue_workdays, measure=verdict.measure,
                    year=verdict.year, done=verdict.done)
 
-    def to_json(self) -> dict:
+    def to_json(self, file_name: str | None = None) -> dict:
+        """``file_name``: the file as the output names it (by default as read)."""
         return {
             "rule": self.rule,
             "unit": self.unit,
@@ -71,7 +73,7 @@ class Finding(NamedTuple):
             "message": self.message,
             "message_zh": self.message_zh,
             "due": self.due.isoformat() if self.due else None,
-            "file": readable(self.location.path),
+            "file": readable(self.location.path) if file_name is None else file_name,
             "line": self.location.line,
             "overdue_workdays": self.overdue_workdays,
             "waiver": self.waiver,
@@ -86,6 +88,11 @@ class CheckResult:
     units: int  # the units judged that have a report
     warnings: list[Phrase] = field(default_factory=list)
     headings: dict[tuple[int, str], str] = field(default_factory=dict)  # (year, task id) → the task's heading
+    root: Path | None = None  # the data repository's root, which machine-readable output names files from
+
+    def file_name(self, path: Path) -> str:
+        """A file as machine-readable output names it: relative to the repository root, with ``/``."""
+        return repository_name(path, self.root) if self.root is not None else readable(path.as_posix())
 
     def heading(self, finding: Finding) -> str | None:
         """The heading of the task a finding is about, where its subject is a task id."""

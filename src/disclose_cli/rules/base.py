@@ -5,19 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+from ..base.locations import Location
 from ..base.phrase import Phrase
+from ..calendar.periods import Window, whole_year
 from ..model.findings import Finding, Status, Verdict
 from .rule import Count
-from ..base.locations import Location
-from ..calendar.periods import Window, whole_year
 
 if TYPE_CHECKING:
+    from ..calendar.workdays import WorkCalendar
     from ..model.catalog import Catalog
     from ..model.registry import Registry, Unit
     from ..model.report_file import Report
-    from ..calendar.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,12 @@ class RuleContext:
     parameters: Any  # rules.Parameters: every rule's figures
     reports: dict[tuple[str, int], Report] = field(default_factory=dict)  # every report loaded, by unit and year
     judged_years: frozenset[int] = frozenset()  # years whose reports are judged (those with a catalog)
+    # unit name → where a finding about its missing report points (the engine's dataset decides; by default the
+    # unit's entry in the registry)
+    missing_report_location: Callable[[str], Location] | None = None
+
+    def where_missing(self, unit: str) -> Location:
+        return (self.missing_report_location or self.registry.location)(unit)
 
     def report_of(self, unit: str, year: int) -> Report | None:
         return self.reports.get((unit, year))
