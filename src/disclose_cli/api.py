@@ -99,7 +99,9 @@ def annual_report(dataset: Dataset, unit: str, year: int, format: Literal["html"
     if found is None or not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):
         raise InputError([Problem.of(Location(Path("unit")), Phrase(f"no {year} report for {unit} in the data set",
                                                                     f"数据中没有{unit}{year}年的报告"))])
-    data = build_annual_report(dataset, found, year, options_for(dataset.context, as_of))
+    # As the command does: judged at the year's end unless an as-of date is given, which also dates the 落款.
+    data = build_annual_report(dataset, found, year, options_for(dataset.context, as_of or dt.date(year, 12, 31)),
+                               dated=as_of)
     if format == "docx":
         from .documents.docx import write_docx
 

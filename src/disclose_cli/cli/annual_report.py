@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
 from ..base.locations import InputError, Location, Problem
 from ..base.phrase import Phrase
-from .common import current_lang, load_context, load_dataset, open_output, refuse_to_overwrite, resolve_unit, write_text
+from .common import (
+    current_lang,
+    load_context,
+    load_dataset,
+    open_output,
+    refuse_to_overwrite,
+    resolve_unit,
+    say,
+    write_text,
+)
 from .exitcodes import ExitCode
-from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, UNIT, output_option
+from .options import CALENDAR, DATE, LANG, PATHS, TEMPLATES, UNIT, output_option
 
 
 @click.command("annual-report", epilog="Examples:\n\n  disclose annual-report reports --unit 市科技局 --year 2024 -o kjj.docx\n\n  disclose annual-report --unit 荣成市 --year 2024 --format md")
@@ -21,15 +31,20 @@ from .options import AS_OF, CALENDAR, LANG, PATHS, TEMPLATES, UNIT, output_optio
               show_default=True, help="docx (a Word document, as offices file and print) needs -o.")
 @LANG
 @output_option("Write to FILE (atomically); default: stdout (not for docx).")
-@AS_OF
+@click.option("--as-of", type=DATE, metavar="DATE",
+              help="Judge the key tasks as at the end of this day and date the 落款 with it where the report file "
+                   "has no annual_report.published (default: 31 December of --year, and a blank date to fill in).")
 @TEMPLATES
 @CALENDAR
 def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: str,
-                  output: Path | None, as_of, templates: Path | None, calendar_file: Path | None) -> int:
-    """Write a unit's yearly 政府信息公开工作年度报告 (国办公开办函〔2021〕30号): the six headings, Table 二,
-    Table 三 (all 175 cells), Table 四, and in 六 the unit's results on the year's key tasks.
+                  output: Path | None, as_of: dt.date | None, templates: Path | None,
+                  calendar_file: Path | None) -> int:
+    """Write a unit's yearly 政府信息公开工作年度报告 (国办公开办函〔2021〕30号), titled and signed with the unit's
+    full name: the six headings, Table 二, Table 三 (all 175 cells), Table 四, and in 六 the unit's results on the
+    year's key tasks (a paragraph, and a table of those not done on time).
 
-    Exits 0 once written and 2 on invalid input. --as-of (default: today) dates the key-task results.
+    The report is judged as at 31 December of --year unless --as-of is given; the day it is generated appears
+    nowhere in it. Exits 0 once written and 2 on invalid input.
     """
     from ..documents.annual_report import build_annual_report
     from ..engine import options_for
@@ -43,7 +58,15 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
     if not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):
         raise InputError([Problem.of(Location(Path("--unit")), Phrase(
             f"no {year} report for {found.name} in the files given", f"所给文件中没有{found.name}{year}年的报告"))])
-    data = build_annual_report(dataset, found, year, options_for(context, as_of, calendar_file=calendar_file))
+    data = build_annual_report(dataset, found, year,
+                               options_for(context, as_of or dt.date(year, 12, 31), calendar_file=calendar_file),
+                               dated=as_of)
+    lang = current_lang()
+    for table, untyped in (("表三", data.sources.table3_untyped), ("表四", data.sources.table4_untyped)):
+        if untyped:  # a row left out of typed figures counts as zeros: say which, as the form names them
+            rows = "、".join(untyped)
+            say(Phrase(f"note: {table}: {len(untyped)} rows not typed count as zeros: {rows}",
+                       f"提示：{table}未填报的{len(untyped)}行按0计：{rows}").pick(lang), err=True)
     if output_format == "docx":
         from ..documents.docx import write_docx
 
@@ -52,5 +75,5 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
         return ExitCode.OK
     from ..documents.render import render
 
-    write_text(render(f"annual_report.{output_format}.j2", templates, current_lang(), data=data), output)
+    write_text(render(f"annual_report.{output_format}.j2", templates, lang, data=data), output)
     return ExitCode.OK

@@ -8,6 +8,7 @@ every python-docx proxy keeps it in).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -144,3 +145,20 @@ def page_number_field(run_element: Any, kind: str, value: str | None) -> None:
 def remove(proxy: Any) -> None:
     element = xml_of(proxy)
     element.getparent().remove(element)
+
+
+def look_of(paragraph: Any) -> tuple[Any, Any]:
+    """Copies of a formatted paragraph's properties and of those of its (one) run, to give others: copies, since
+    the paragraph may change later (keep-with-next, set on a table's rows once they are filled)."""
+    element = xml_of(paragraph)
+    return deepcopy(element.pPr), deepcopy(element.r_lst[0].rPr)
+
+
+def write_as(paragraph: Any, value: str, paragraph_properties: Any, run_properties: Any) -> None:
+    """``value`` as the one run of ``paragraph``, both with copies of the properties given (``look_of``)."""
+    element = xml_of(paragraph)
+    if element.pPr is not None:
+        element.remove(element.pPr)
+    element.insert(0, deepcopy(paragraph_properties))
+    run = paragraph.add_run(value)
+    run.element.insert(0, deepcopy(run_properties))

@@ -1,13 +1,11 @@
 """The text of the yearly report around its tables: the preamble, the warning when the figures do not add up,
-section 六's key tasks, and the 落款."""
+section 六's key tasks and duties, and the 落款."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ...model.findings import Finding
-from ..annual_report import AnnualReportData
-from ..render import subject_text
+from ..annual_report import AnnualReportData, format_date
 from . import ooxml
 from .writer import BODY_SIZE, SMALL_SIZE, TABLE_SIZE, TEXT_WIDTH_MM, Writer, text
 
@@ -24,32 +22,32 @@ def preamble(writer: Writer, data: AnnualReportData, unit: str) -> tuple[str, st
                for key in ("address", "phone", "email") if contact and getattr(contact, key)]
     if details:
         contact_text += t["annual_preamble_contact"].format(unit=unit, details=t["comma"].join(details))
-    return t["annual_preamble"].format(unit=unit, year=data.year), contact_text.strip()
+    return t["annual_preamble"].format(unit=text(data.preamble_name), year=data.year), contact_text.strip()
 
 
-def date_text(writer: Writer, day: dt.date) -> str:
-    return writer.t["annual_date"].format(y=day.year, m=day.month, d=day.day)
-
-
-def signature(writer: Writer, unit: str, published: dt.date | None) -> None:
-    """落款: the unit and the day the report was published, right-aligned four characters in."""
+def signature(writer: Writer, name: str, signed_on: dt.date | None) -> None:
+    """落款: the unit's full name and the day the report is published (blank to fill in when not known), right
+    aligned four characters in, on the page of the text before it."""
     from docx.shared import Pt
 
-    lines = [unit] + ([date_text(writer, published)] if published is not None else [])
+    t = writer.t
+    day = format_date(t, signed_on) if signed_on is not None else t["annual_date_blank"]
+    writer.keep_last_with_next()
     writer.paragraph("", indent=False, keep=True)
-    for index, line in enumerate(lines):
-        paragraph = writer.paragraph(line, align="right", indent=False, keep=index < len(lines) - 1)
+    for line, keep in ((name, True), (day, False)):
+        paragraph = writer.paragraph(line, align="right", indent=False, keep=keep)
         paragraph.paragraph_format.right_indent = Pt(4 * BODY_SIZE)
 
 
 def check_note(writer: Writer, data: AnnualReportData) -> None:
     """The failed sums, in a red-ruled box before anything else: the report must not be filed as it is."""
     t = writer.t
-    table = writer.table(1, [TEXT_WIDTH_MM], size=TABLE_SIZE)
-    cell = table.cell(0, 0)
+    table, grid = writer.table(1, [TEXT_WIDTH_MM], size=TABLE_SIZE)
+    cell = grid[0][0]
     ooxml.shade(cell, "FDECEA")
     lines = [(t["annual_check_title"], True), (t["annual_check_intro"], False)]
-    lines += [(f"{index}. {text(f.subject)}：{text(f.message_zh)}", False) for index, f in enumerate(data.arithmetic, 1)]
+    lines += [(f"{index}. {text(item.subject)}{t['colon']}{text(item.message_zh)}", False)
+              for index, item in enumerate(data.arithmetic, 1)]
     for index, (value, bold) in enumerate(lines):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         writer.cell_paragraph(paragraph, value, TABLE_SIZE, bold=bold, align="left",
@@ -58,49 +56,35 @@ def check_note(writer: Writer, data: AnnualReportData) -> None:
     writer.paragraph("", indent=False, size=SMALL_SIZE)
 
 
-def key_tasks(writer: Writer, data: AnnualReportData, with_unit_text: bool) -> None:
-    t = writer.t
-    groups = (("done", data.done), ("late", data.late), ("waived", data.waived), ("pending", data.pending))
-    total = sum(len(findings) for _, findings in groups)
-    if total == 0:
-        if not with_unit_text:
-            writer.body(t["annual_none"])
-        return
-    writer.sub_head(t["annual_tasks_head"].format(year=data.year))
-    writer.body(t["annual_tasks_summary"].format(
-        as_of=date_text(writer, data.as_of), year=data.year, total=total, done=len(data.done), late=len(data.late),
-        waived=len(data.waived), pending=len(data.pending)))
-    number = 0
-    for key, findings in groups:
-        if not findings:
-            continue
-        number += 1
-        writer.body(t["annual_task_group"].format(index=number, label=t["annual_task_groups"][key],
-                                                  count=len(findings)), keep=True)
-        _task_table(writer, data, key, findings)
+# 序号, 类别, 事项, 完成期限, 完成情况及原因 (millimetres, TEXT_WIDTH_MM in all)
+KEY_WORK_WIDTHS = (10, 26, 42, 32, 46)
 
 
-def _task_table(writer: Writer, data: AnnualReportData, key: str, findings: tuple[Finding, ...]) -> None:
+def key_work(writer: Writer, data: AnnualReportData) -> None:
+    """六's account of the key tasks and duties: a paragraph, the table of what was not done on time (if any),
+    and what was waived and why."""
     t = writer.t
+    work = data.key_work
+    rows = work.rows(t, "zh")
+    # Not kept with the table: LibreOffice would then move the whole paragraph to the table's page, leaving the
+    # page before it half empty. The table's header rows repeat wherever it starts.
+    for value in work.paragraphs(t, "zh"):
+        writer.body(text(value))
+    if rows:
+        _late_table(writer, rows)
+    for value in work.closing(t, "zh"):
+        writer.body(text(value))
+
+
+def _late_table(writer: Writer, rows: list[tuple[str, str, str, str]]) -> None:
     size = TABLE_SIZE
-    late = key == "late"
-    columns = [(t["col_no"], 10), (t["col_rule"], 24), (t["col_subject"], 42), (t["col_due"], 21)]
-    if late:
-        columns.append((t["col_overdue"], 15))
-    used = sum(width for _, width in columns)
-    columns.append((t["col_message"], TEXT_WIDTH_MM - used))
-    table = writer.table(len(findings) + 1, [width for _, width in columns], size)
-    for offset, (label, _) in enumerate(columns):
-        writer.fill(table.cell(0, offset), label, size, bold=True, shade="F2F2F2")
+    table, grid = writer.table(len(rows) + 1, list(KEY_WORK_WIDTHS), size)
+    for cell, label in zip(grid[0], writer.t["annual_work"]["columns"]):
+        writer.fill(cell, label, size, bold=True, shade="F2F2F2")
     ooxml.repeat_header(table.rows[0])
-    for index, finding in enumerate(findings, 1):
-        values = [str(index), t["rules"].get(finding.rule, finding.rule), text(subject_text(finding, data.task_titles)),
-                  finding.due.isoformat() if finding.due else t["dash"]]
-        if late:
-            values.append(str(finding.overdue_workdays) if finding.overdue_workdays is not None else t["dash"])
-        values.append(text(finding.message_zh))
-        for offset, value in enumerate(values):
-            align = "center" if offset in (0, 3) or (late and offset == 4) else "left"
-            writer.fill(table.cell(index, offset), value, size, align=align)
+    ooxml.cant_split(table.rows[0])
+    for index, values in enumerate(rows, 1):
+        for offset, value in enumerate((str(index), *values)):
+            writer.fill(grid[index][offset], text(value), size, align="center" if offset in (0, 3) else "left")
         ooxml.cant_split(table.rows[index])
-    writer.after_table(table, keep_rows=1)
+    writer.after_table(table, first=2, last=1)

@@ -1,14 +1,31 @@
 """The national tables of the yearly report as real Word tables, merged exactly as 国办公开办函〔2021〕30号 draws
 them: Table 二 with its caption rows across all four columns, Table 三 with its header block and its group
 labels on vertically merged cells, Table 四 with its two-level header. Header rows repeat on every page a table
-runs onto, and no row is split across pages."""
+runs onto, and no row is split across pages.
+
+Where a table may break: Table 二 only between its four blocks (a caption stays with its rows); Table 三 only
+after 二 or after one of its groups （三）–（六）; Table 四 never (four rows). A table is not kept whole when that
+would leave most of a page empty."""
 
 from __future__ import annotations
 
-from ...model.annual_format import (APPEAL_COLUMNS, APPEAL_KINDS, APPLICANTS, COLUMNS, ROW_CARRIED_IN,
-                                    ROW_CARRIED_OUT, ROW_NEW, TABLE2_CAPTIONS, TABLE2_DECISION_HEADER,
-                                    TABLE2_DOCUMENT_COLUMNS, TABLE2_FEE_HEADER, TABLE3_RESULTS_LABEL,
-                                    TABLE3_RULE_TEXT)
+from typing import Any
+
+from ...model.annual_format import (
+    APPEAL_COLUMNS,
+    APPEAL_KINDS,
+    APPLICANTS,
+    COLUMNS,
+    ROW_CARRIED_IN,
+    ROW_CARRIED_OUT,
+    ROW_NEW,
+    TABLE2_CAPTIONS,
+    TABLE2_DECISION_HEADER,
+    TABLE2_DOCUMENT_COLUMNS,
+    TABLE2_FEE_HEADER,
+    TABLE3_RESULTS_LABEL,
+    TABLE3_RULE_TEXT,
+)
 from ..annual_report import AnnualReportData
 from . import ooxml
 from .writer import SMALL_SIZE, TABLE_SIZE, TEXT_WIDTH_MM, Writer
@@ -41,21 +58,21 @@ def table2(writer: Writer, data: AnnualReportData) -> None:
         ("header", TABLE2_FEE_HEADER),
         ("row", (rows_t["fees"], amount(proactive.fees_wan_yuan))),
     ]
-    table = writer.table(len(layout), [48, 36, 36, 36], size)
+    table, grid = writer.table(len(layout), [48, 36, 36, 36], size)
     for index, (kind, values) in enumerate(layout):
-        row = table.rows[index]
-        ooxml.cant_split(row)
+        row = grid[index]
+        ooxml.cant_split(table.rows[index])
         if len(values) == 1:
-            cell = row.cells[0].merge(row.cells[3])
-            writer.fill(cell, values[0], size, bold=True, shade="F2F2F2")
+            writer.fill(row[0].merge(row[3]), values[0], size, bold=True, shade="F2F2F2")
             continue
-        if len(values) == 2:
-            cells = [row.cells[0], row.cells[1].merge(row.cells[3])]
-        else:
-            cells = list(row.cells)
+        cells = [row[0], row[1].merge(row[3])] if len(values) == 2 else row
         for cell, value in zip(cells, values):
             writer.fill(cell, value, size, bold=kind == "header")
-    writer.after_table(table)
+    # A block (a caption, its own column header and its rows) stays together: it reads whole on any page, so the
+    # table may break between blocks.
+    ends = {index - 1 for index, (kind, _) in enumerate(layout) if kind == "caption"} | {len(layout) - 1}
+    writer.keep_rows(table, [row for index, row in enumerate(table.rows) if index not in ends])
+    writer.after_table(table, first=0, last=0)
 
 
 def table3(writer: Writer, data: AnnualReportData) -> None:
@@ -64,9 +81,11 @@ def table3(writer: Writer, data: AnnualReportData) -> None:
     rows = data.table3
     header_rows = 3
     widths = [9, 19, 47.5] + [11.5] * len(COLUMNS)
-    table = writer.table(header_rows + len(rows), widths, size)
+    table, grid = writer.table(header_rows + len(rows), widths, size)
     first = len(widths) - len(COLUMNS)  # the first data column
-    cell = table.cell
+
+    def cell(row: int, column: int) -> Any:
+        return grid[row][column]
     # Header: the printed rule (3 × 3), 申请人情况 over all seven, 自然人 and 总计 down two rows, 法人或其他组织
     # over its five kinds.
     writer.fill(cell(0, 0).merge(cell(2, first - 1)), TABLE3_RULE_TEXT, size)
@@ -104,7 +123,12 @@ def table3(writer: Writer, data: AnnualReportData) -> None:
             writer.fill(cell(at, first + offset), value, size)
     for group, at in groups.items():
         writer.fill(cell(at[0], 1).merge(cell(at[-1], 1)), group, size)
-    writer.after_table(table)
+    # The table may break (its header repeated) after 二, or after one of the groups （三）to（六）. Never inside a
+    # group, whose label would be cut; never within 三's first ten rows, beside which its label (down the first
+    # column, all 22 rows long) is set whole; never before the last two rows.
+    breaks = {top - 1} | {at[-1] for at in groups.values()}
+    writer.keep_rows(table, [row for index, row in enumerate(table.rows[:-1]) if index not in breaks])
+    writer.after_table(table, first=0, last=0)
 
 
 def table4(writer: Writer, data: AnnualReportData) -> None:
@@ -112,8 +136,10 @@ def table4(writer: Writer, data: AnnualReportData) -> None:
     size = SMALL_SIZE
     per_group = len(APPEAL_COLUMNS)
     width = TEXT_WIDTH_MM / (per_group * len(APPEAL_KINDS))
-    table = writer.table(4, [width] * per_group * len(APPEAL_KINDS), size)
-    cell = table.cell
+    table, grid = writer.table(4, [width] * per_group * len(APPEAL_KINDS), size)
+
+    def cell(row: int, column: int) -> Any:
+        return grid[row][column]
     review, *lawsuits = APPEAL_KINDS
     writer.fill(cell(0, 0).merge(cell(0, per_group - 1)), review[1], size, bold=True)
     writer.fill(cell(0, per_group).merge(cell(0, per_group * len(APPEAL_KINDS) - 1)),

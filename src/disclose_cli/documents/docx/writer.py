@@ -7,6 +7,7 @@ Chinese in a Chinese face.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -26,6 +27,7 @@ FONT_TABLE = (  # name, English name, PANOSE, family
 TITLE_SIZE, BODY_SIZE, FOOTER_SIZE, TABLE_SIZE, SMALL_SIZE = 22, 16, 14, 10.5, 9
 LINE = 28  # exact line pitch of the body text, points (the 公文 standard: 22 lines a page)
 TEXT_WIDTH_MM = 156  # A4 less the margins: what a table may span
+TITLE_CHARS = 20  # Chinese characters of 二号 on one line of TEXT_WIDTH_MM
 
 # What XML 1.0 does not allow (clean() already shows C0 and C1 controls as <U+XXXX>).
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -52,6 +54,9 @@ class Writer:
         ooxml.register_font_table()
         self.t = t
         self.document = Document()
+        self.last: Any = None  # the last paragraph added to the body
+        self._looks: dict[tuple, tuple[Any, Any]] = {}  # a table cell's look → its paragraph and run properties
+        self.last_table: Any = None  # the table just before it, when that paragraph is a table's gap
         self._setup()
 
     # --- the page and the styles ------------------------------------------------------------------------------
@@ -117,13 +122,17 @@ class Writer:
             ooxml.page_number_field(self.run(paragraph, "", SONG, FOOTER_SIZE).element, kind, value)
         self.run(paragraph, " —", SONG, FOOTER_SIZE)
 
-    def properties(self, title: str, author: str, year: int, version: str) -> None:
+    def properties(self, title: str, author: str, year: int, dated: dt.date, comments: str) -> None:
+        """The file's properties, from the report alone: its author is the unit and its dates are the report's
+        own, so that the same data gives the same document (and no property tells the day it was generated)."""
         properties = self.document.core_properties
         properties.title = title
-        properties.author = author
+        properties.author = properties.last_modified_by = author
+        properties.created = properties.modified = dt.datetime(dated.year, dated.month, dated.day)
+        properties.revision = 1
         properties.subject = "政府信息公开工作年度报告"
         properties.keywords = f"政府信息公开;年度报告;{year}"
-        properties.comments = f"disclose {version}"
+        properties.comments = comments
         properties.language = "zh-CN"
 
     # --- paragraphs --------------------------------------------------------------------------------------------
@@ -144,10 +153,12 @@ class Writer:
     def paragraph(self, value: str, face: str = FANGSONG, size: float = BODY_SIZE, *, style: str | None = None,
                   bold: bool = False, align: str = "justify", indent: bool = True, before: float = 0,
                   after: float = 0, keep: bool = False, color: tuple[int, int, int] | None = None) -> Any:
+        """A paragraph; a line break in ``value`` is a line break in the paragraph."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
         from docx.shared import Pt
 
         paragraph = self.document.add_paragraph(style=style)
+        self.last, self.last_table = paragraph, None
         paragraph.alignment = {"justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "center": WD_ALIGN_PARAGRAPH.CENTER,
                                "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}[align]
         fmt = paragraph.paragraph_format
@@ -157,11 +168,19 @@ class Writer:
         fmt.line_spacing = Pt(max(LINE, size * 1.3))
         fmt.widow_control = True
         fmt.keep_with_next = keep
-        self.run(paragraph, value, face, size, bold=bold, color=color)
+        run = None
+        for line in value.split("\n"):
+            if run is not None:
+                run.add_break()
+            run = self.run(paragraph, line, face, size, bold=bold, color=color)
         return paragraph
 
-    def title(self, value: str) -> None:
-        self.paragraph(value, SONG, TITLE_SIZE, style="Title", bold=True, align="center", indent=False, after=LINE)
+    def title(self, name: str, rest: str) -> None:
+        """The title, the unit's name on a line of its own when the whole does not fit one line (about 20
+        characters of 二号 across the text width): a break there, not wherever the line happens to fill up."""
+        one_line = len(name) + len(rest) - sum(c.isascii() for c in name + rest) / 2 <= TITLE_CHARS
+        self.paragraph(name + rest if one_line else f"{name}\n{rest}", SONG, TITLE_SIZE, style="Title", bold=True,
+                       align="center", indent=False, after=LINE, keep=True)
 
     def heading(self, value: str) -> None:
         self.paragraph(value, HEI, BODY_SIZE, style="Heading 1", bold=True, keep=True)
@@ -178,7 +197,10 @@ class Writer:
             self.body(line)
 
     # --- tables ------------------------------------------------------------------------------------------------
-    def table(self, rows: int, widths_mm: list[float], size: float = TABLE_SIZE) -> Any:
+    def table(self, rows: int, widths_mm: list[float], size: float = TABLE_SIZE) -> tuple[Any, list[list[Any]]]:
+        """A ruled table and its grid of cells, row by row. The grid is taken once, before any merge: python-docx
+        rebuilds the whole grid on every ``Table.cell()``, which made a table of a few hundred cells take
+        seconds. A merge returns the merged cell; the grid's other cells stay valid."""
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.shared import Mm
 
@@ -187,15 +209,28 @@ class Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         ooxml.cell_margins(table, 57)
+        grid = [list(row.cells) for row in table.rows]
         for index, width in enumerate(widths_mm):
             table.columns[index].width = Mm(width)
-            for cell in table.columns[index].cells:
-                cell.width = Mm(width)
+            for cells in grid:
+                cells[index].width = Mm(width)
         ooxml.borders(table, "000000", 6)
-        return table
+        self.last, self.last_table = None, table
+        return table, grid
 
     def cell_paragraph(self, paragraph: Any, value: str, size: float, bold: bool = False, align: str = "center",
                        color: tuple[int, int, int] | None = None) -> None:
+        """A table cell's text. The first paragraph of each look is formatted through python-docx; the others
+        copy its properties, which is many times faster for the hundreds of cells of the tables."""
+        key = (size, bold, align, color)
+        if key in self._looks:
+            ooxml.write_as(paragraph, value, *self._looks[key])
+            return
+        self._format_cell_paragraph(paragraph, value, size, bold, align, color)
+        self._looks[key] = ooxml.look_of(paragraph)
+
+    def _format_cell_paragraph(self, paragraph: Any, value: str, size: float, bold: bool, align: str,
+                               color: tuple[int, int, int] | None) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
         from docx.shared import Pt
 
@@ -219,15 +254,29 @@ class Writer:
         if shade:
             ooxml.shade(cell, shade)
 
-    def after_table(self, table: Any = None, keep_rows: int | None = None) -> None:
-        """A small gap after a table. ``keep_rows``: keep that many first rows on the page of the row after them
-        (all rows but the last for a table that fits a page, so that it is never split)."""
-        from docx.shared import Pt
+    def keep_rows(self, table: Any, rows: Any) -> None:
+        """Keep each of ``rows`` on the page of the row after it (every paragraph in it keeps with the next)."""
         from docx.text.paragraph import Paragraph
 
-        if table is not None:
-            rows = table.rows[:keep_rows] if keep_rows is not None else table.rows[:-1]
-            for row in rows:
-                for element in ooxml.paragraphs_in(ooxml.xml_of(row)):
-                    Paragraph(element, None).paragraph_format.keep_with_next = True
+        for row in rows:
+            for element in ooxml.paragraphs_in(ooxml.xml_of(row)):
+                Paragraph(element, None).paragraph_format.keep_with_next = True
+
+    def after_table(self, table: Any, first: int | None = None, last: int = 1) -> None:
+        """A small gap after a table. Its ``first`` rows stay with the row after them (None: every row but the
+        last, so that a short table is never split), and its last ``last`` + 1 rows stay together, so that no
+        page holds a lone row of it."""
+        from docx.shared import Pt
+
+        rows = table.rows
+        kept = rows[:-1] if first is None else rows[:first] + rows[max(first, len(rows) - 1 - last):-1]
+        self.keep_rows(table, kept)
         self.paragraph("", indent=False, size=SMALL_SIZE).paragraph_format.line_spacing = Pt(12)
+        self.last_table = table
+
+    def keep_last_with_next(self) -> None:
+        """Keep what was written last on the page of what follows (the 落款 must not stand alone on a page)."""
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+        if self.last_table is not None:
+            self.keep_rows(self.last_table, self.last_table.rows[-1:])
