@@ -25,7 +25,7 @@ def data() -> api.Dataset:
 def test_check_gives_the_findings_of_the_command(data: api.Dataset, cli) -> None:
     result = api.check(data, as_of=dt.date(2024, 12, 31))
     printed = json.loads(cli("check", EXAMPLES, "--as-of", "2024-12-31", "--format", "json").stdout)
-    assert [finding.to_json() for finding in result.findings] == printed["findings"]
+    assert [finding.to_json(result.file_name(finding.location.path)) for finding in result.findings] == printed["findings"]
     assert json.loads(api.check_output(result, "json")) == printed
 
 

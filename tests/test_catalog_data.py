@@ -386,7 +386,7 @@ def test_registry_names_and_aliases_unique(registry):
 
 def test_registry_fields(registry):
     for unit in registry:
-        assert set(unit) <= {"name", "kind", "aliases", "policy_maker"}, unit["name"]
+        assert set(unit) <= {"name", "kind", "aliases", "policy_maker", "full_name", "full_name_certain"}, unit["name"]
         assert unit["kind"] in ("department", "district", "zone", "other"), unit["name"]
         assert isinstance(unit.get("aliases", []), list), unit["name"]
         assert isinstance(unit.get("policy_maker", True), bool), unit["name"]

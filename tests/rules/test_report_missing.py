@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import dataclasses
 from pathlib import Path
 
 import yaml
-from helpers import statuses
+from helpers import run_check, statuses
 
 RULE = "report-missing"
-UNITS_YAML = Path(str(resources.files("disclose_cli").joinpath("data", "units.yaml")))
-TASKS_YAML = Path(str(resources.files("disclose_cli").joinpath("data", "tasks_2024.yaml")))
+ROOT = Path(__file__).resolve().parents[2]
+UNITS_YAML = ROOT / "data" / "units.yaml"
+TASKS_YAML = ROOT / "data" / "tasks_2024.yaml"
 
 EDUCATION = "trainings:\n  - {title: 培训, date: 2024-06-20}\n"
 
@@ -29,14 +30,22 @@ def tasks_for_district() -> int:
     return sum(1 for task in tasks if "district" in task["groups"] or "环翠区" in task["units"])
 
 
-def test_a_unit_without_a_report_gets_exactly_one_finding(run):
+def test_a_unit_without_a_report_gets_exactly_one_finding(run, tmp_path):
     findings = run(EDUCATION, "2024-12-31")
     for_huancui = [finding for finding in findings if finding.unit == "环翠区"]
     assert [(f.rule, f.subject, f.status.value) for f in for_huancui] == [(RULE, "2024", "fail")]
     finding = for_huancui[0]
-    assert finding.location.path.resolve() == UNITS_YAML.resolve()
-    assert finding.location.line == registry_line("环翠区")
+    # Without a configuration the finding points at what was read, never into the installation.
+    assert finding.location.path.resolve().is_relative_to(tmp_path.resolve())
+    assert finding.location.line is None
     assert f"no report file for 2024; {tasks_for_district()} tasks assigned to this unit" in finding.message
+
+
+def test_with_a_registry_of_its_own_the_finding_points_at_the_units_entry(tmp_path, context):
+    own = dataclasses.replace(context, config=dataclasses.replace(context.config, registry=UNITS_YAML))
+    findings = run_check(tmp_path, own, EDUCATION, "2024-12-31", units=["环翠区"])
+    assert [(f.location.path, f.location.line) for f in findings if f.rule == RULE] == [
+        (UNITS_YAML, registry_line("环翠区"))]
 
 
 def test_every_unit_without_a_report_is_listed_and_the_reporting_unit_is_not(run):
@@ -53,7 +62,7 @@ def test_every_unit_without_a_report_is_listed_and_the_reporting_unit_is_not(run
 
 def test_a_missing_report_fails_whatever_the_as_of_date(run):
     findings = run(EDUCATION, "2024-01-02", units=["环翠区"])
-    assert statuses(findings, RULE) == [("2024", "fail", registry_line("环翠区"))]
+    assert statuses(findings, RULE) == [("2024", "fail", None)]
 
 
 def test_no_finding_once_the_report_exists(run):

@@ -149,7 +149,12 @@ def test_an_unquoted_year_is_a_valid_subject(tmp_path, context, subject):
     assert waiver_problems(tmp_path, context, subject) == []
 
 
-@pytest.mark.parametrize("subject", ["123", "1999", "2101", "0123", "2024.5"])
+def test_a_leading_zero_subject_has_two_meanings_and_asks_for_quotes(tmp_path, context):
+    [problem] = waiver_problems(tmp_path, context, "0123")
+    assert "report.yaml:4:14: '0123' is the number 83 in YAML 1.1" in problem and '"0123" in quotes' in problem
+
+
+@pytest.mark.parametrize("subject", ["123", "1999", "2101", "2024.5"])
 def test_any_other_bare_number_as_subject_asks_for_quotes(tmp_path, context, subject):
     # The waiver's subject is on line 4 (trainings, waivers, - rule, subject), its value at column 14.
     [problem] = waiver_problems(tmp_path, context, subject)
