@@ -83,9 +83,11 @@ WAIVER_REASONS = ("机构改革期间暂停", "因需要尽快出台", "本单�
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    """tmp_path with reports/kj.yaml (市科学技术局) and reports/hc.yaml (环翠区); run the CLI from tmp_path."""
+    """tmp_path with reports/kj.yaml (市科学技术局) and reports/hc.yaml (环翠区), and a disclose.yaml naming the folder
+    (so that a unit without a report points at its reports: line); run the CLI from tmp_path."""
     reports = tmp_path / "reports"
     reports.mkdir()
+    (tmp_path / "disclose.yaml").write_text("# the data repository\nreports: [reports]\n", encoding="utf-8")
     (reports / "kj.yaml").write_text(KJ, encoding="utf-8")
     (reports / "hc.yaml").write_text(HC, encoding="utf-8")
     assert KJ.splitlines()[NASTY_LINE - 1].startswith("  - title: \"<script>")
@@ -183,7 +185,8 @@ def test_json_statuses_of_the_data_set(cli: Cli, data: Path) -> None:
     assert one("multimedia-share", "2024", unit="环翠区")["status"] == "pass"
     assert one("task-deadline", "new-media", unit="环翠区")["status"] == "fail"
     missing = [f for f in findings if f["rule"] == "report-missing"]
-    assert missing and all(f["status"] == "fail" and f["file"].endswith("units.yaml") for f in missing)
+    # A unit without a report points into the data repository: the reports: line of disclose.yaml.
+    assert missing and all(f["status"] == "fail" and (f["file"], f["line"]) == ("disclose.yaml", 2) for f in missing)
     assert {"市科学技术局", "环翠区"}.isdisjoint(f["unit"] for f in missing)
     # Findings without a record of their own point at the report's first line (line 1 in both files).
     absent_task = one("task-deadline", "new-media", unit="环翠区")
@@ -366,8 +369,8 @@ def test_sarif_content(cli: Cli, data: Path) -> None:
     assert missing
     for r in missing:
         location = r["locations"][0]["physicalLocation"]
-        assert location["artifactLocation"]["uri"].endswith("/units.yaml")
-        assert location["region"]["startLine"] >= 1
+        assert location["artifactLocation"]["uri"] == "disclose.yaml"
+        assert location["region"]["startLine"] == 2
     [nasty] = [r for r in results if r["properties"]["subject"] == NASTY_TITLE]
     assert nasty["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "reports/kj.yaml"}, "region": {"startLine": NASTY_LINE}}
@@ -401,7 +404,7 @@ def test_output_replaces_an_existing_file(cli: Cli, data: Path) -> None:
     result = check(cli, data, "--format", "json", "-o", "report.json")
     assert result.returncode == 1
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["as_of"] == AS_OF
-    assert sorted(path.name for path in data.iterdir()) == ["report.json", "reports"]
+    assert sorted(path.name for path in data.iterdir()) == ["disclose.yaml", "report.json", "reports"]
 
 
 def test_output_into_a_missing_folder_is_invalid_input(cli: Cli, data: Path) -> None:
@@ -496,9 +499,21 @@ def test_unknown_rule_suggests_the_closest(cli: Cli, data: Path) -> None:
 def test_invalid_input_is_exit_2_in_every_format(cli: Cli, data: Path) -> None:
     (data / "reports" / "broken.yaml").write_text("unit: 文登区\nyear: 2024\ntrainings:\n  - title: 培训\n"
                                                   "    date: 2024-02-30\n", encoding="utf-8")
-    for output_format in ("json", "github", "junit", "sarif", "text"):
+    # The problems on stdout, instead of the report, in the format asked for; stderr stays empty.
+    expected = {
+        "text": "reports/broken.yaml:5:11: ",
+        "github": "::error file=reports/broken.yaml,line=5,col=11,title=invalid input::",
+        "json": '{"version": 1,\n "problems": [\n  {"file": "reports/broken.yaml", "line": 5, "column": 11,',
+        "junit": '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="disclose check"',
+        "sarif": "{\n",
+    }
+    for output_format, start in expected.items():
         result = check(cli, data, "--format", output_format)
         assert result.returncode == 2, output_format
-        # The problems on stdout, instead of the report, in every format (intended for now); stderr stays empty.
         assert result.stderr == "", output_format
-        assert result.stdout.startswith("reports/broken.yaml:5:11: "), output_format
+        assert result.stdout.startswith(start), (output_format, result.stdout[:300])
+    sarif = json.loads(check(cli, data, "--format", "sarif").stdout)
+    [problem] = sarif["runs"][0]["results"]
+    assert problem["ruleId"] == "invalid-input" and problem["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "reports/broken.yaml"}, "region": {"startLine": 5, "startColumn": 11}}
+    assert "invalid-input" not in cli("rules").stdout

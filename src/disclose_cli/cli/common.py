@@ -66,7 +66,12 @@ def show_problems(problems: list[Problem], lang: str, options: dict | None = Non
     options = options or {}
     to_stdout = options.get("problems_on_stdout", False)
     output_format = options.get("problem_format") or "text"
-    if to_stdout and output_format != "text":
+    # Problems with the command line itself (an option's value, the -o file) are text lines whatever the
+    # format: no file holds them, and the output they would go to is what is wrong.
+    output = options.get("problem_output")
+    about_data = all(not str(problem.location.path).startswith("-") and str(problem.location.path) != "PATH"
+                     and (output is None or problem.location.path != output) for problem in problems)
+    if to_stdout and output_format != "text" and about_data:
         _write_problems(problems, lang, output_format, options)
         return
     _problem_lines(problems, lang, err=not to_stdout)
