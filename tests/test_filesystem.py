@@ -65,13 +65,17 @@ def run_process(*args: object, cwd: Path, preexec_fn: Callable[[], None] | None 
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
-def problems(result: Run | subprocess.CompletedProcess[str]) -> list[re.Match]:
-    """For validate and check (which print their problems on stdout): exit 2, nothing on stderr, no traceback,
-    and every stdout line a problem line."""
+def problems(result: Run | subprocess.CompletedProcess[str]) -> list[re.Match | dict]:
+    """For validate and check (which print their problems on stdout, in the format asked for): exit 2, nothing
+    on stderr, no traceback, and every stdout line a problem line (or, with --format json, every problem in the
+    document), each with its file and message."""
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     output = result.stdout + result.stderr
     assert "Traceback" not in output and "internal error" not in output, output
     assert result.stderr == ""
+    if result.stdout.startswith('{"version"'):
+        return [{key: str(value) if value is not None else None for key, value in problem.items()}
+                for problem in json.loads(result.stdout)["problems"]]
     found = []
     for line in result.stdout.splitlines():
         match = PROBLEM.match(line)
