@@ -84,3 +84,17 @@ def only(findings: Iterable[Finding], rule: str, subject: str | None = None, uni
              and (subject is None or finding.subject == subject) and (unit is None or finding.unit == unit)]
     assert len(found) == 1, f"expected one {rule} finding for {subject or 'any subject'}, got {found}"
     return found[0]
+
+
+def problem_lines(stdout: str) -> list[str]:
+    """The problems validate or check printed, as ``FILE:LINE:COL: message`` lines, whether they came as text or
+    as the JSON document of ``--format json`` (English messages)."""
+    import json
+
+    if not stdout.startswith('{"version"'):
+        return stdout.splitlines()
+    lines = []
+    for problem in json.loads(stdout)["problems"]:
+        where = problem["file"] + (f":{problem['line']}:{problem['column']}" if problem["line"] is not None else "")
+        lines.append(f"{where}: {problem['message']}")
+    return lines

