@@ -87,7 +87,9 @@ def test_the_hooks_file_offers_validate_and_check() -> None:
     assert set(hooks) == {"disclose-validate", "disclose-check"}
     assert hooks["disclose-validate"]["entry"].split()[:2] == ["disclose", "validate"]
     assert hooks["disclose-check"]["entry"].split()[:2] == ["disclose", "check"]
-    assert hooks["disclose-check"]["pass_filenames"] is False
+    # disclose-check is given the staged files, reads everything and reports only what they decide.
+    assert hooks["disclose-check"].get("pass_filenames", True) is True
+    assert "--affected" in hooks["disclose-check"]["entry"].split()
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert re.search(hook["files"], "reports/2025/a.yaml") and re.search(hook["files"], "b.yml")
