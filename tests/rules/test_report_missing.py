@@ -44,8 +44,9 @@ def test_a_unit_without_a_report_gets_exactly_one_finding(run, tmp_path):
 def test_with_a_registry_of_its_own_the_finding_points_at_the_units_entry(tmp_path, context):
     own = dataclasses.replace(context, config=dataclasses.replace(context.config, registry=UNITS_YAML))
     findings = run_check(tmp_path, own, EDUCATION, "2024-12-31", units=["环翠区"])
+    # The registry as read (the package's copy of data/units.yaml when installed).
     assert [(f.location.path, f.location.line) for f in findings if f.rule == RULE] == [
-        (UNITS_YAML, registry_line("环翠区"))]
+        (own.registry.path, registry_line("环翠区"))]
 
 
 def test_every_unit_without_a_report_is_listed_and_the_reporting_unit_is_not(run):
