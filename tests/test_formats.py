@@ -330,6 +330,29 @@ def test_junit(cli: Cli, data: Path) -> None:
 # ---- sarif --------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("broken", [False, True], ids=["findings", "invalid-input"])
+def test_sarif_does_what_the_multitool_asks(cli: Cli, data: Path, broken: bool) -> None:
+    # The SARIF Multitool needs .NET; its rules SARIF1001 (a rule's name differs from its id), SARIF2005 (the tool
+    # names its informationUri and version) and GH2012 (every rule has help) are asserted here instead.
+    if broken:
+        (data / "reports" / "broken.yaml").write_text("unit: 文登区\nyear: 2O24\n", encoding="utf-8")
+    log = json.loads(check(cli, data, "--format", "sarif").stdout)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://") and driver["version"] and driver["semanticVersion"]
+    assert driver["rules"]
+    for rule in driver["rules"]:
+        assert rule["name"] != rule["id"] and re.fullmatch(r"(?:[A-Z][a-z0-9]*)+", rule["name"]), rule["id"]
+        assert rule["shortDescription"]["text"].endswith(".") and rule["fullDescription"]["text"]
+        assert rule["help"]["text"].strip() and rule["help"]["markdown"].strip(), rule["id"]
+        assert rule["helpUri"].startswith("https://"), rule["id"]
+    ids = [rule["id"] for rule in driver["rules"]]
+    assert all(ids[result["ruleIndex"]] == result["ruleId"] for result in log["runs"][0]["results"])
+    assert ("invalid-input" in ids) is broken
+    for result in log["runs"][0]["results"]:
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert not uri.startswith(("/", "file:")), uri  # relative to the repository root (GH1005)
+
+
 def test_sarif_is_valid_against_the_official_schema(cli: Cli, data: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     if not SARIF_SCHEMA.is_file():
