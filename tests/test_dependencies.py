@@ -16,7 +16,7 @@ from packaging.requirements import Requirement
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "disclose_cli"
 # pydantic's documentation imports custom errors from pydantic_core, which each pydantic release pins exactly.
-PART_OF = {"pydantic-core": "pydantic", "pydantic_core": "pydantic"}
+PART_OF = {"pydantic_core": "pydantic"}
 
 
 def declared() -> dict[str, Requirement]:

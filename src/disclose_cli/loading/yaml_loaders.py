@@ -29,6 +29,8 @@ _INT_BOTH = re.compile(r"[-+]?(?:0|[1-9][0-9]*)$")  # decimal without a leading 
 _FLOAT_12 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$")
 _OCTAL_12 = re.compile(r"[-+]?0o[0-7]+$")
+_HEX = re.compile(r"[-+]?0x[0-9a-fA-F]+$")
+_DECIMAL_12 = re.compile(r"[-+]?[0-9]+$")  # leading zeros allowed: 0120 is 120
 _NUMBER_START = frozenset("0123456789+-.")
 MERGE_TAG = _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
@@ -65,7 +67,7 @@ class Loader(yaml.CSafeLoader):
     def _agree(self, tag: str, value: str) -> bool:
         """Whether a number in a form of YAML 1.1's (0x1F, 007) means the same in YAML 1.2 (31, 7)."""
         try:
-            meaning_11 = self.yaml_constructors[tag](self, yaml.ScalarNode(tag, value))
+            meaning_11 = _yaml_11_meaning(self, tag, value)
         except _UNREADABLE:
             return True  # not readable at all: the constructor names it as such later
         meaning_12 = _yaml_12_meaning(value)
@@ -251,7 +253,7 @@ def _construct_two_meanings(loader: Loader, node: yaml.ScalarNode) -> Any:
     value = node.value
     tag = next((tag for tag, regexp in Loader.yaml_implicit_resolvers.get(value[:1], ()) if regexp.match(value)),
                _STR)
-    meaning_11 = value if tag == _STR else loader.yaml_constructors[tag](loader, node)
+    meaning_11 = _yaml_11_meaning(loader, tag, value)
     meaning_12 = _yaml_12_meaning(value)
     shown = excerpt(value)
     if isinstance(meaning_11, bool):
@@ -277,13 +279,18 @@ def _construct_two_meanings(loader: Loader, node: yaml.ScalarNode) -> Any:
     return meaning_11
 
 
+def _yaml_11_meaning(loader: Loader, tag: str, value: str) -> object:
+    """What YAML 1.1 (PyYAML's constructor for ``tag``) makes of a plain scalar; text where no resolver claims it."""
+    return value if tag == _STR else loader.yaml_constructors[tag](loader, yaml.ScalarNode(tag, value))
+
+
 def _yaml_12_meaning(value: str) -> object:
     """What YAML 1.2's core schema makes of a plain scalar that YAML 1.1 reads otherwise."""
     if _OCTAL_12.match(value):
         return int(value.replace("0o", "", 1), 8)
-    if re.match(r"[-+]?0x[0-9a-fA-F]+$", value):
+    if _HEX.match(value):
         return int(value, 16)
-    if _INT_BOTH.match(value.lstrip("+-").lstrip("0") or "0") and re.match(r"[-+]?[0-9]+$", value):
+    if _DECIMAL_12.match(value):
         return int(value, 10)  # 0120 is 120
     if _FLOAT_12.match(value):
         return float(value)
