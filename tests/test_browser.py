@@ -11,17 +11,18 @@ report`` in this process (conftest's ``run_in_process``); Chromium runs as a pro
 from __future__ import annotations
 
 import html
+import io
 import json
 import re
 import shutil
-import struct
 import subprocess
-import tempfile
-import zlib
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from PIL import Image
 
+from browser import Browser
 from conftest import run_in_process
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -31,7 +32,6 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "weihai-2024"
 TITLES = {"zh": "2024年度政务公开重点工作落实情况",
           "en": "Government Transparency Key Tasks 2024: Implementation Report, Full Year"}
 
-TIMEOUT = 120
 PWNED = "pwned-by-onerror"
 
 REPORT = f'''unit: 市科技局
@@ -69,19 +69,17 @@ interpretations:
 '''
 
 
-def chromium(*args: str) -> subprocess.CompletedProcess[bytes]:
-    """Headless Chromium, offline, with a fresh profile each run."""
-    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
-        command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-                   "--disable-dev-shm-usage", f"--user-data-dir={profile}", *args]
-        return subprocess.run(command, capture_output=True, timeout=TIMEOUT)
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module's pages (tests/browser.py), each page in a fresh tab."""
+    started = Browser(CHROMIUM)
+    yield started
+    started.close()
 
 
-def dump_dom(page: Path) -> str:
-    result = chromium("--virtual-time-budget=3000", "--dump-dom", page.as_uri())
-    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
-    return result.stdout.decode("utf-8")
+def dump_dom(browser: Browser, page: Path) -> str:
+    with browser.open(page) as tab:
+        return tab.dom()
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +104,9 @@ def findings(report: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def report_dom(report: Path) -> str:
+def report_dom(browser: Browser, report: Path) -> str:
     """The shipped page as Chromium builds it, read once for the tests that look at it."""
-    return dump_dom(report)
+    return dump_dom(browser, report)
 
 
 def title_of(dom: str) -> str:
@@ -133,12 +131,13 @@ def test_dom_shows_the_units_and_the_headline_numbers(report_dom: str, findings:
     assert title_of(dom) == "2024年第三季度政务公开重点工作落实情况"
 
 
-def test_hostile_titles_appear_as_text_and_run_nothing(report: Path, report_dom: str, tmp_path: Path) -> None:
+def test_hostile_titles_appear_as_text_and_run_nothing(browser: Browser, report: Path, report_dom: str,
+                                                       tmp_path: Path) -> None:
     # The shipped page carries a Content-Security-Policy; without it, escaping alone must keep the script out.
     bare = tmp_path / "no-csp.html"
     bare.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
                            report.read_text(encoding="utf-8")), encoding="utf-8")
-    for dom in (report_dom, dump_dom(bare)):
+    for dom in (report_dom, dump_dom(browser, bare)):
         assert PWNED not in title_of(dom)
         assert not re.search(r"<img\b", dom), "an injected <img> element"
         assert not re.search(r"<script\b", dom), "an injected <script> element"
@@ -148,53 +147,18 @@ def test_hostile_titles_appear_as_text_and_run_nothing(report: Path, report_dom:
         assert "&lt;U+202E&gt;" in dom and "\u202e" not in dom
 
 
-def test_the_browser_would_have_run_an_injected_handler(tmp_path: Path) -> None:
+def test_the_browser_would_have_run_an_injected_handler(browser: Browser, tmp_path: Path) -> None:
     """A control: the same check catches a page where the handler is real markup."""
     page = tmp_path / "control.html"
     page.write_text(f"<!DOCTYPE html><title>ok</title><img src=x onerror=\"document.title='{PWNED}'\">",
                     encoding="utf-8")
-    assert title_of(dump_dom(page)) == PWNED
+    assert title_of(dump_dom(browser, page)) == PWNED
 
 
-def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Width, height and the unfiltered rows of an 8-bit RGB or RGBA PNG (standard library only)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-    position, idat, header = 8, b"", None
-    while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
-        body = data[position + 8:position + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        position += 12 + length
-    width, height, depth, colour, _, _, interlace = header
-    assert depth == 8 and colour in (2, 6) and interlace == 0, header
-    channels = 3 if colour == 2 else 4
-    raw = zlib.decompress(idat)
-    stride = width * channels
-    rows, previous = [], bytearray(stride)
-    for y in range(height):
-        start = y * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        for x in range(stride):
-            left = line[x - channels] if x >= channels else 0
-            up = previous[x]
-            corner = previous[x - channels] if x >= channels else 0
-            if kind == 1:
-                line[x] = (line[x] + left) & 0xFF
-            elif kind == 2:
-                line[x] = (line[x] + up) & 0xFF
-            elif kind == 3:
-                line[x] = (line[x] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                estimate = left + up - corner
-                pa, pb, pc = abs(estimate - left), abs(estimate - up), abs(estimate - corner)
-                nearest = left if pa <= pb and pa <= pc else up if pb <= pc else corner
-                line[x] = (line[x] + nearest) & 0xFF
-        rows.append(bytes(line))
-        previous = line
-    return width, height, [bytes(row[i:i + 3]) for row in rows for i in range(0, stride, channels)]
+def colour_counts(png: bytes) -> tuple[tuple[int, int], dict[tuple[int, int, int], int]]:
+    """The screenshot's size, and how many of its pixels have each colour."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return image.size, {colour: count for count, colour in image.getcolors(image.width * image.height)}
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
@@ -210,51 +174,47 @@ def example(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture(scope="module")
-def printed(example: tuple[str, Path]) -> tuple[str, Path, Path]:
+def printed(browser: Browser, example: tuple[str, Path]) -> tuple[str, Path, Path]:
     """The example printed to PDF as Chromium prints it (without the browser's own header and footer)."""
     lang, page = example
     pdf = page.with_suffix(".pdf")
-    result = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
-    assert result.returncode == 0 and pdf.is_file(), result.stderr.decode(errors="replace")[-2000:]
+    with browser.open(page) as tab:
+        pdf.write_bytes(tab.pdf())
     return lang, page, pdf
 
 
-def screenshot(page: Path, shot: Path) -> tuple[int, int, list[bytes]]:
-    result = chromium("--hide-scrollbars", "--window-size=1000,1400", f"--screenshot={shot}", page.as_uri())
-    assert result.returncode == 0 and shot.is_file(), result.stderr.decode(errors="replace")[-2000:]
-    return png_pixels(shot.read_bytes())
+def screenshot(browser: Browser, page: Path) -> bytes:
+    with browser.open(page, width=1000, height=1400) as tab:
+        return tab.screenshot()
 
 
-def assert_not_blank(width: int, height: int, pixels: list[bytes]) -> None:
-    assert (width, height) == (1000, 1400)
-    counts: dict[bytes, int] = {}
-    for pixel in pixels:
-        counts[pixel] = counts.get(pixel, 0) + 1
+def assert_not_blank(png: bytes) -> None:
+    size, counts = colour_counts(png)
+    assert size == (1000, 1400)
+    pixels = size[0] * size[1]
     background = max(counts.values())
     assert len(counts) > 50, "a page of text and charts has many colours"
-    assert background < 0.9 * len(pixels), "most of the screenshot is one colour"
+    assert background < 0.9 * pixels, "most of the screenshot is one colour"
     dark = sum(n for pixel, n in counts.items() if sum(pixel) < 200)
-    assert dark > 0.002 * len(pixels), "there is dark text on the page"
-    assert any(r > g + 60 for (r, g, b) in counts if counts[bytes((r, g, b))] > 50), "the red rule or a fail colour"
+    assert dark > 0.002 * pixels, "there is dark text on the page"
+    assert any(r > g + 60 for (r, g, b), n in counts.items() if n > 50), "the red rule or a fail colour"
 
 
-def test_screenshot_is_not_blank(report: Path, tmp_path: Path) -> None:
-    assert_not_blank(*screenshot(report, tmp_path / "shot.png"))
+def test_screenshot_is_not_blank(browser: Browser, report: Path) -> None:
+    assert_not_blank(screenshot(browser, report))
 
 
-def test_screenshot_of_the_example_is_not_blank(example: tuple[str, Path], tmp_path: Path) -> None:
-    assert_not_blank(*screenshot(example[1], tmp_path / "shot.png"))
+def test_screenshot_of_the_example_is_not_blank(browser: Browser, example: tuple[str, Path]) -> None:
+    assert_not_blank(screenshot(browser, example[1]))
 
 
 def media_boxes(data: bytes) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)]
 
 
-def test_prints_on_a4_with_a_page_per_unit(report: Path, tmp_path: Path) -> None:
-    pdf = tmp_path / "q3.pdf"
-    result = chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", report.as_uri())
-    assert result.returncode == 0 and pdf.is_file(), result.stderr.decode(errors="replace")[-2000:]
-    boxes = media_boxes(pdf.read_bytes())
+def test_prints_on_a4_with_a_page_per_unit(browser: Browser, report: Path) -> None:
+    with browser.open(report) as tab:
+        boxes = media_boxes(tab.pdf())
     assert boxes, "the PDF names its page size"
     for width, height in boxes:  # A4, portrait; the heatmap's page in landscape
         assert sorted((round(width), round(height))) == [595, 842], (width, height)
@@ -386,15 +346,14 @@ addEventListener('load', () => {
 </script>"""
 
 
-def test_tables_fit_the_page_and_words_wrap_whole(example: tuple[str, Path], tmp_path: Path) -> None:
+def test_tables_fit_the_page_and_words_wrap_whole(browser: Browser, example: tuple[str, Path], tmp_path: Path) -> None:
     """On screen (an A4-wide sheet): no cell's text runs past its cell, nothing past the right margin (the heatmap
     scrolls sideways within it), no word breaks across lines. A copy without the CSP runs a measuring script."""
     lang, page = example
     copy = tmp_path / "measured.html"
     source = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
     copy.write_text(source.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-    result = chromium("--window-size=1000,1400", "--virtual-time-budget=5000", "--dump-dom", copy.as_uri())
-    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
-    measured = re.search(r'<pre id="measured">(.*?)</pre>', result.stdout.decode("utf-8"), re.S)
+    with browser.open(copy, width=1000, height=1400) as tab:
+        measured = re.search(r'<pre id="measured">(.*?)</pre>', tab.dom(), re.S)
     assert measured, "the measuring script ran"
     assert json.loads(html.unescape(measured.group(1))) == []
