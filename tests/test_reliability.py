@@ -223,7 +223,7 @@ def test_a_ref_that_is_not_a_commit_is_refused_and_git_writes_nothing(cli, data:
     assert (data / "victim").read_text(encoding="utf-8") == "untouched\n"
 
 
-# ---- bombs and big numbers: refused within a second ---------------------------------------------------------------
+# ---- bombs and big numbers: refused within a second of processor time (a busy machine does not inflate it) ---
 
 def scalar_alias_bomb(title_length: int, uses: int) -> str:
     lines = ["unit: 环翠区", "year: 2024", "trainings:", f"  - title: &t {'长' * title_length}", "    date: 2024-06-20"]
@@ -235,9 +235,9 @@ def scalar_alias_bomb(title_length: int, uses: int) -> str:
 def test_one_long_scalar_reused_by_alias_is_refused_fast_in_bounded_memory(cli, tmp_path: Path, length: int,
                                                                             uses: int) -> None:
     write(tmp_path / "bomb.yaml", scalar_alias_bomb(length, uses))
-    start = time.monotonic()
+    start = time.process_time()
     result = cli("check", "bomb.yaml", "--as-of", "2024-12-31", "--format", "json", cwd=tmp_path)
-    assert time.monotonic() - start < 1
+    assert time.process_time() - start < 1
     assert "bomb.yaml:4:12: aliases expand to more than 8 MiB of text" in "\n".join(problem_lines(refused(result)))
     assert all(line.startswith("bomb.yaml:") for line in problem_lines(result.stdout))  # problems only, no findings
     tracemalloc.start()  # measured apart: tracing every allocation slows the run itself
@@ -258,9 +258,9 @@ def test_aliases_within_the_bound_are_read(cli, tmp_path: Path) -> None:
 def test_an_excluded_workday_count_past_the_limit_is_refused_at_validation(cli, tmp_path: Path, count: str) -> None:
     write(tmp_path / "r.yaml", "unit: 环翠区\nyear: 2024\nrequests:\n  - ref: 甲\n    received: 2024-03-01\n"
                                f"    excluded_workdays: {count}\n")
-    start = time.monotonic()
+    start = time.process_time()
     stdout = refused(cli("check", "r.yaml", "--as-of", "2024-12-31", cwd=tmp_path))
-    assert time.monotonic() - start < 1
+    assert time.process_time() - start < 1
     assert "r.yaml:6:24: 'excluded_workdays' may be at most 1000" in stdout
 
 
@@ -280,9 +280,9 @@ def test_a_figure_past_the_limit_is_refused_in_disclose_yaml(cli, tmp_path: Path
     ["check", "reports", "--as-of", "0001-01-01"],
 ])
 def test_counts_and_dates_past_the_calendar_are_usage_errors_fast(cli, data: Path, args: list[str]) -> None:
-    start = time.monotonic()
+    start = time.process_time()
     stderr = invalid(cli(*args, cwd=data))
-    assert time.monotonic() - start < 1
+    assert time.process_time() - start < 1
     assert "1950" in stderr or "1000" in stderr, stderr
 
 
@@ -293,10 +293,10 @@ def test_the_working_day_arithmetic_does_not_grow_with_the_count() -> None:
     calendar = WorkCalendar()
     calendar.add(dt.date(1950, 1, 1), 1)
     calendar.count(dt.date(1950, 1, 1), dt.date(2100, 12, 31))  # every year built once
-    start = time.monotonic()
+    start = time.process_time()
     for count in range(30_000, 30_000 + 2000):
         calendar.add(dt.date(1960, 1, 1), count)
-    assert time.monotonic() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 # ---- templates are sandboxed -------------------------------------------------------------------------------------
