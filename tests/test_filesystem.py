@@ -519,9 +519,11 @@ run()
 """
 
 
-def interrupt_before_rename(folder: Path, name: str, *args: str) -> tuple[subprocess.CompletedProcess[str], bool]:
+def interrupt_before_rename(folder: Path, name: str, *args: str, stop: signal.Signals = signal.SIGINT
+                            ) -> tuple[subprocess.CompletedProcess[str], bool]:
     """Start ``disclose check ARGS -o NAME``; once it has written its temporary output file whole and is about to
-    rename it into place, send SIGINT: (result, whether it got there with data in the temporary file)."""
+    rename it into place, send ``stop`` (Ctrl-C's SIGINT, or a CI cancel's SIGTERM, or a closed terminal's
+    SIGHUP): (result, whether it got there with data in the temporary file)."""
     read, write = os.pipe()
     try:
         process = subprocess.Popen([sys.executable, "-c", PAUSE_BEFORE_RENAME, "check", "--as-of", "2024-12-31",
@@ -541,7 +543,7 @@ def interrupt_before_rename(folder: Path, name: str, *args: str) -> tuple[subpro
     temporary = temporary_output(folder, name)
     running = paused and temporary is not None and temporary.stat().st_size > 0
     if paused:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
     return finish(process), running
 
 
@@ -589,19 +591,26 @@ def test_an_interrupted_run_leaves_nothing(big_data: Path, when: str) -> None:
     assert snapshot(folder) == before
 
 
-@pytest.mark.parametrize("output_format", ["json", "sarif", "junit"])
-def test_a_run_interrupted_while_writing_leaves_nothing(workspace: Path, inputs: Inputs, output_format: str) -> None:
+@pytest.mark.parametrize(("output_format", "stop"), [
+    ("json", signal.SIGINT), ("sarif", signal.SIGINT), ("junit", signal.SIGINT),
+    ("json", signal.SIGTERM), ("junit", signal.SIGHUP),
+])
+def test_a_run_stopped_while_writing_leaves_nothing(workspace: Path, inputs: Inputs, output_format: str,
+                                                    stop: signal.Signals) -> None:
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     (workspace / "b.yaml").write_text(VALID.replace("环翠区", "文登区"), encoding="utf-8")
     inputs.mark()
     name = {"json": "out.json", "sarif": "out.sarif", "junit": "out.xml"}[output_format]  # the suffix agrees
-    result, running = interrupt_before_rename(workspace, name, "a.yaml", "b.yaml", "--format", output_format)
+    result, running = interrupt_before_rename(workspace, name, "a.yaml", "b.yaml", "--format", output_format,
+                                              stop=stop)
     assert "Traceback" not in result.stderr, result.stderr
     if not running:
         (workspace / name).unlink(missing_ok=True)
         pytest.fail(f"the run never paused with its output written, before renaming it: exit {result.returncode}"
                     f"\n{result.stderr}")
-    assert result.returncode in (130, -signal.SIGINT), (result.returncode, result.stderr)
+    # Ctrl-C exits 130; SIGTERM and SIGHUP 128 + the signal, as a shell reports a process they ended.
+    expected = 130 if stop == signal.SIGINT else 128 + stop
+    assert result.returncode in (expected, -stop), (result.returncode, result.stderr)
     assert leftovers(workspace, name) == []
     inputs.check()
 
