@@ -443,3 +443,34 @@ def test_bad_as_of_is_a_usage_error(cli, check_data: Path) -> None:
         assert result.returncode == 2, value
         assert "Traceback" not in result.stderr
         assert "YYYY-MM-DD" in result.stderr
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "weihai-2024"
+
+
+@pytest.mark.parametrize(("args", "name", "starts"), [
+    (["report", EXAMPLE, "--period", "2024Q3"], "q3.md", b"# "),
+    (["report", EXAMPLE, "--period", "2024Q3"], "q3.html", b"<!DOCTYPE html>"),
+    (["annual-report", EXAMPLE, "--unit", "荣成市", "--year", "2024"], "rc.docx", b"PK\x03\x04"),
+    (["annual-report", EXAMPLE, "--unit", "荣成市", "--year", "2024"], "rc.md", b"# "),
+])
+def test_the_suffix_of_the_output_chooses_the_format(cli, tmp_path: Path, args: list, name: str,
+                                                      starts: bytes) -> None:
+    assert cli(*args, "-o", tmp_path / name).returncode == 0
+    assert (tmp_path / name).read_bytes().startswith(starts)
+
+
+@pytest.mark.parametrize(("args", "name", "said"), [
+    (["report", EXAMPLE, "--period", "2024Q3"], "q3.docx", "which this command does not write; it writes html, md"),
+    (["report", EXAMPLE, "--period", "2024Q3", "--format", "html"], "q3.md", "names a .md file, but --format is html"),
+    (["annual-report", EXAMPLE, "--unit", "荣成市", "--year", "2024", "--format", "html"], "rc.docx",
+     "names a .docx file, but --format is html"),
+    (["check", EXAMPLE], "findings.md", "it writes text, json, github, junit, sarif"),
+])
+def test_an_output_whose_suffix_names_another_format_is_refused(cli, tmp_path: Path, args: list, name: str,
+                                                                said: str) -> None:
+    result = cli(*args, "-o", tmp_path / name)
+    assert result.returncode == 2 and said in result.stderr, result.stderr
+    assert not (tmp_path / name).exists()
+    chinese = cli(*args, "-o", tmp_path / name, env={"DISCLOSE_LANG": None})
+    assert "文件" in chinese.stderr and "names" not in chinese.stderr

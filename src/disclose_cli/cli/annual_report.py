@@ -27,8 +27,9 @@ from .options import CALENDAR, DATE, LANG, PATHS, TEMPLATES, UNIT, output_option
 @PATHS
 @UNIT
 @click.option("--year", type=int, required=True, help="The year reported on.")
-@click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default="html",
-              show_default=True, help="docx (a Word document, as offices file and print) needs -o.")
+@click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default=None,
+              help="html (the default), md, or docx (a Word document, as offices file and print; needs -o); by "
+                   "default the suffix of -o decides.")
 @LANG
 @output_option("Write to FILE (atomically); default: stdout (not for docx).")
 @click.option("--as-of", type=DATE, metavar="DATE",
@@ -36,7 +37,7 @@ from .options import CALENDAR, DATE, LANG, PATHS, TEMPLATES, UNIT, output_option
                    "has no annual_report.published (default: 31 December of --year, and a blank date to fill in).")
 @TEMPLATES
 @CALENDAR
-def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: str,
+def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: str | None,
                   output: Path | None, as_of: dt.date | None, templates: Path | None,
                   calendar_file: Path | None) -> int:
     """Write a unit's yearly 政府信息公开工作年度报告 (国办公开办函〔2021〕30号), titled and signed with the unit's
@@ -48,7 +49,9 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
     """
     from ..documents.annual_report import build_annual_report
     from ..engine import options_for
+    from .formats import format_for
 
+    output_format = format_for(output, output_format, ("html", "md", "docx"), "html")
     if output_format == "docx" and output is None:
         raise click.UsageError("--format docx writes a Word file: give it with -o FILE")
     context = load_context()

@@ -13,11 +13,15 @@ SUFFIXES = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md", ".csv
 
 def format_for(output: Path | None, given: str | None, offered: tuple[str, ...], default: str) -> str:
     """``given``, or the format the suffix of ``output`` names among ``offered``, or ``default``. A suffix
-    that names another format than --format is a problem: the file would not be what its name says."""
+    that names another format than --format, or a format the command does not write (HTML into ``a.docx``), is a
+    problem: the file would not be what its name says."""
     suffix = output.suffix.lower() if output is not None and str(output) != "-" else ""
     implied = SUFFIXES.get(suffix)
     if implied is not None and implied not in offered:
-        implied = None
+        raise InputError([Problem.of(Location(Path("-o")), Phrase(
+            f"{output} names a {suffix} file, which this command does not write; it writes {', '.join(offered)}: "
+            "give the file a suffix of one of them",
+            f"{output}是 {suffix} 文件，本命令不生成该格式（可生成 {'、'.join(offered)}）；请改用相应的文件扩展名"))])
     if given is not None:
         if implied is not None and implied != given:
             raise InputError([Problem.of(Location(Path("-o")), Phrase(

@@ -24,13 +24,14 @@ def _period(ctx: click.Context, param: click.Parameter, value: str):  # noqa: AN
 @PATHS
 @click.option("--period", required=True, callback=_period, metavar="2024Q3|2024H1|2024",
               help="The quarter, half-year or year reported on.")
-@click.option("--format", "output_format", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["html", "md"]), default=None,
+              help="html (the default) or md; by default the suffix of -o decides.")
 @LANG
 @output_option()
 @AS_OF
 @TEMPLATES
 @CALENDAR
-def report(paths: tuple[Path, ...], period, output_format: str, output: Path | None, as_of,
+def report(paths: tuple[Path, ...], period, output_format: str | None, output: Path | None, as_of,
            templates: Path | None, calendar_file: Path | None) -> int:
     """Write the report for a period: headline, rules, a scorecard per unit, meeting grid, multimedia share,
     trend over the year's quarters, and every failure.
@@ -41,7 +42,9 @@ def report(paths: tuple[Path, ...], period, output_format: str, output: Path | N
     from ..documents.period_report import build
     from ..documents.render import render
     from ..engine import options_for
+    from .formats import format_for
 
+    output_format = format_for(output, output_format, ("html", "md"), "html")
     context = load_context()
     options = options_for(context, as_of, latest=period.end, calendar_file=calendar_file)
     dataset = load_dataset(paths, context)
