@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from fractions import Fraction
+import re
 from pathlib import Path
 
 import pytest
@@ -395,3 +396,27 @@ def test_the_stricter_date_of_a_unit_named_by_its_alias_applies(tmp_path: Path, 
 
     [finding] = json.loads(result.stdout)["findings"]
     assert (finding["status"], finding["due"]) == ("fail", "2025-01-15")
+
+
+def test_config_names_every_key_in_chinese(tmp_path: Path, cli) -> None:
+    (tmp_path / "disclose.yaml").write_text("office: 威海市人民政府办公室\ncontact: 政务公开科 0631-5287000\n",
+                                            encoding="utf-8")
+    shown = cli("config", cwd=tmp_path, env={"DISCLOSE_LANG": None})
+    assert shown.returncode == 0, shown.stderr
+    lines = {line.split(":", 1)[0]: line for line in shown.stdout.splitlines()}
+    assert re.fullmatch(r"office: 威海市人民政府办公室  （发文机关；来自 \S*disclose\.yaml:1:9）", lines["office"])
+    assert re.fullmatch(r"contact: 政务公开科 0631-5287000  （联系人；来自 \S*disclose\.yaml:2:10）", lines["contact"])
+    for key, line in lines.items():  # each key's label is Chinese, not the key again
+        if "  （" in line:
+            label = line.rsplit("  （", 1)[1].split("；")[0]
+            assert label != key and not label.isascii(), line
+
+
+def test_a_path_outside_names_the_configuration_file_given(tmp_path: Path, cli) -> None:
+    (tmp_path / "ci").mkdir()
+    (tmp_path / "ci" / "strict.yaml").write_text("registry: ../units.yaml\n", encoding="utf-8")
+    (tmp_path / "units.yaml").write_text("units: []\n", encoding="utf-8")
+    for lang, said in (("en", "registry file ../units.yaml is outside the folder of strict.yaml"),
+                       (None, "单位名录文件../units.yaml不在strict.yaml所在文件夹内")):
+        refused = cli("--config", "ci/strict.yaml", "config", cwd=tmp_path, env={"DISCLOSE_LANG": lang})
+        assert refused.returncode == 2 and said in refused.stderr, refused.stderr

@@ -595,7 +595,7 @@ def test_the_config_option_overrides_discovery(cli: Cli, tmp_path: Path, repo: P
     refused = disclose(cli, "--config", alternative, "config", cwd=repo)
     assert "outside the folder" in refused.stderr
     assert refused.returncode == 2 and refused.stdout == ""  # config prints its problems on stderr
-    assert f"{alternative}:2:9: catalog file ../catalogs/tasks_2025.yaml is outside the folder of disclose.yaml; " \
+    assert f"{alternative}:2:9: catalog file ../catalogs/tasks_2025.yaml is outside the folder of strict.yaml; " \
         in refused.stderr and refused.stderr.count("(or run with --allow-outside-paths)") == 3
     shown = json.loads(ok(disclose(cli, "--config", alternative, "--allow-outside-paths", "config", "--format",
                                    "json", cwd=repo)))

@@ -110,9 +110,9 @@ def load_config(path: Path, allow_outside: bool = False) -> Config:
         target = base / value
         if not allow_outside and not inside(target, base):
             problems.append(Problem.of(document.locate(loc), Phrase(
-                f"{what.en} {excerpt(value)} is outside the folder of {CONFIG_NAME}; keep the data repository's "
+                f"{what.en} {excerpt(value)} is outside the folder of {path.name}; keep the data repository's "
                 "files inside it (or run with --allow-outside-paths)",
-                f"{what.zh}{excerpt(value)}不在{CONFIG_NAME}所在文件夹内；数据仓库的文件应放在该文件夹中"
+                f"{what.zh}{excerpt(value)}不在{path.name}所在文件夹内；数据仓库的文件应放在该文件夹中"
                 "（或在命令行加 --allow-outside-paths）")))
         elif not (target.is_dir() if folder else target.is_file()):
             problems.append(Problem.of(document.locate(loc), Phrase(
