@@ -198,6 +198,7 @@ def test_an_unknown_year_is_flagged(calendar):
     # In both languages: the reporter picks one.
     for text in (warnings[0].en, warnings[0].zh):
         assert "2030" in text and "--calendar" in text, text
+    assert "没有2030年的国务院节假日安排；该年的工作日只按周末和固定节日计算" in warnings[0].zh
 
 
 def test_is_known_alone_does_not_flag_a_year(calendar):
@@ -209,6 +210,8 @@ def test_counting_through_an_unknown_year_flags_it(calendar):
     calendar.count(D(2026, 12, 1), D(2028, 1, 10))
     assert {2027, 2028} <= calendar.unknown_years_used
     assert 2026 not in calendar.unknown_years_used
+    [warning] = calendar.unknown_year_warnings()  # consecutive years as one span, named together
+    assert "2027–2028" in warning.en and "没有2027–2028年的国务院节假日安排；这些年份的工作日" in warning.zh
 
 
 # ---- the override file ---------------------------------------------------------------------------------------

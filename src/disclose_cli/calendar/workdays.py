@@ -155,8 +155,9 @@ class WorkCalendar:
                 spans.append(str(start) if start == previous else f"{start}–{previous}")
                 start = year
         shown = ", ".join(spans)
+        those_years = "该年" if len(years) == 1 else "这些年份"
         return [Phrase(f"the official working-day arrangement for {shown} is not known to the calendar; working days "
                        f"in {shown} were counted from weekends and fixed holidays only and may be wrong (add the "
                        "arrangement with --calendar FILE)",
-                       f"工作日历中没有{'、'.join(spans)}年的国务院节假日安排；这些年份的工作日只按周末和固定节日计算，"
+                       f"工作日历中没有{'、'.join(spans)}年的国务院节假日安排；{those_years}的工作日只按周末和固定节日计算，"
                        "可能有误（可用 --calendar 文件补充当年安排）")]
