@@ -135,6 +135,9 @@ def test_top_level_help_lists_every_command_with_help(cli, tmp_path: Path) -> No
         cut = {name: text for name, text in listed.items() if not text.endswith(".") or text.endswith("...")}
         assert not cut, cut
         assert listed["tasks"] == "List the year's tasks (the 重点工作及责任分工 table)."
+    subcommands = _commands(ok(run_cli(cli, "workdays", "--help", cwd=tmp_path)))  # a group's list is whole too
+    assert subcommands["add"] == "Print the COUNT-th working day after START (START itself not counted; COUNT 0 " \
+                                 "gives START)."
 
 
 def _all_command_paths(cli, tmp_path: Path) -> list[tuple[str, ...]]:

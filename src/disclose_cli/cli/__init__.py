@@ -20,6 +20,7 @@ from ..base.phrase import Phrase
 from ..base.stopping import Terminated
 from ..calendar.years import OutOfCalendar
 from .exitcodes import ExitCode
+from .help import WholeSentenceGroup
 
 COMMANDS: dict[str, str] = {
     "validate": "disclose_cli.cli.validate",
@@ -38,7 +39,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(WholeSentenceGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -46,12 +47,6 @@ class LazyGroup(click.Group):
         if name not in COMMANDS:
             return None
         return getattr(importlib.import_module(COMMANDS[name]), name.replace("-", "_"))
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Each command with its whole first sentence (click would cut it at the width of the terminal)."""
-        rows = [(name, self.get_command(ctx, name).get_short_help_str(limit=1000)) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},

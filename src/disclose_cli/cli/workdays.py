@@ -10,10 +10,12 @@ import click
 from ..base.phrase import Phrase
 from .common import current_lang, load_config, say
 from .exitcodes import ExitCode
+from .help import WholeSentenceGroup
 from .options import CALENDAR, DATE, LANG
 
 
-@click.group(epilog="Examples:\n\n  disclose workdays add 2024-09-27 10\n\n  disclose workdays count 2024-09-27 2024-10-16")
+@click.group(cls=WholeSentenceGroup,
+             epilog="Examples:\n\n  disclose workdays add 2024-09-27 10\n\n  disclose workdays count 2024-09-27 2024-10-16")
 def workdays() -> None:
     """Working days on China's official calendar (holidays and make-up working days included)."""
 
