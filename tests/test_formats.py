@@ -21,6 +21,7 @@ SARIF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "sarif" /
 AS_OF = "2024-12-31"
 
 
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 Cli = Callable[..., Run]  # the conftest ``cli`` fixture: ``disclose ARGS`` in-process, stdout and stderr apart
 
 
@@ -345,12 +346,24 @@ def test_sarif_does_what_the_multitool_asks(cli: Cli, data: Path, broken: bool) 
         assert rule["shortDescription"]["text"].endswith(".") and rule["fullDescription"]["text"]
         assert rule["help"]["text"].strip() and rule["help"]["markdown"].strip(), rule["id"]
         assert rule["helpUri"].startswith("https://"), rule["id"]
+        # The project page is the README: the help link's text fragment lands on the rule's row of its table.
+        page, fragment = rule["helpUri"].split("#:~:text=")
+        assert page == driver["informationUri"] and fragment == rule["id"]
+        assert f"`{rule['id']}`" in README, f"README does not name {rule['id']}"
     ids = [rule["id"] for rule in driver["rules"]]
     assert all(ids[result["ruleIndex"]] == result["ruleId"] for result in log["runs"][0]["results"])
     assert ("invalid-input" in ids) is broken
     for result in log["runs"][0]["results"]:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert not uri.startswith(("/", "file:")), uri  # relative to the repository root (GH1005)
+
+
+def test_the_readme_lists_every_rule_as_disclose_rules_does() -> None:
+    from disclose_cli.rules import RULES
+
+    table = README.split("\n## Rules\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([a-z-]+)` \| (.+?) \| (.+?) \|$", table, re.M)
+    assert rows == [(rule.id, rule.name.zh, rule.doc.splitlines()[0].split(": ", 1)[1]) for rule in RULES.values()]
 
 
 def test_sarif_is_valid_against_the_official_schema(cli: Cli, data: Path) -> None:
