@@ -1,9 +1,10 @@
 """WordprocessingML details python-docx has no API for: East-Asian fonts and language, cell shading, table
 borders, header rows, rows that must not split, and the font table.
 
-python-docx exposes the XML element of a run publicly (``Run.element``) but not that of a paragraph, table, row
-or cell; ``xml_of`` is the one place that reaches the element those proxies wrap (``_element``, the attribute
-every python-docx proxy keeps it in).
+python-docx exposes the XML element of a run publicly (``Run.element``), and that of a paragraph through its
+``ParagraphFormat`` (an ``ElementProxy`` of the paragraph's w:p); ``xml_of`` climbs from there, with lxml's
+``getparent``, to a cell's w:tc and a table's w:tbl, and ``rows_of`` lists a table's w:tr elements. No private
+attribute of python-docx is read.
 """
 
 from __future__ import annotations
@@ -18,8 +19,22 @@ LATIN = "Times New Roman"
 
 
 def xml_of(proxy: Any) -> Any:
-    """The lxml element behind a python-docx paragraph, table, row or cell."""
-    return proxy._element
+    """The lxml element behind a python-docx paragraph, cell or table. A cell always holds a paragraph, and a
+    table's first cell is never the continuation of a merge, so the climb always lands on the proxy's own
+    element."""
+    from docx.table import Table, _Cell
+
+    if isinstance(proxy, Table):
+        # Table.cell() would build the whole grid of cells; the first row's first cell is enough.
+        return xml_of(proxy.rows[0].cells[0]).getparent().getparent()  # w:tc → w:tr → w:tbl
+    if isinstance(proxy, _Cell):
+        return xml_of(proxy.paragraphs[0]).getparent()
+    return proxy.paragraph_format.element
+
+
+def rows_of(table: Any) -> list[Any]:
+    """The w:tr elements of a python-docx table, in order."""
+    return list(xml_of(table).tr_lst)
 
 
 def register_font_table() -> None:
@@ -112,15 +127,15 @@ def cell_margins(table: Any, left_right_twips: int) -> None:
 
 
 def repeat_header(row: Any) -> None:
-    """The row is repeated at the top of every page the table runs onto."""
-    tr_pr = xml_of(row).get_or_add_trPr()
+    """The row (a w:tr of ``rows_of``) is repeated at the top of every page the table runs onto."""
+    tr_pr = row.get_or_add_trPr()
     if tr_pr.find(qn("w:tblHeader")) is None:
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def cant_split(row: Any) -> None:
-    """The row is never broken across two pages."""
-    tr_pr = xml_of(row).get_or_add_trPr()
+    """The row (a w:tr of ``rows_of``) is never broken across two pages."""
+    tr_pr = row.get_or_add_trPr()
     if tr_pr.find(qn("w:cantSplit")) is None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
 

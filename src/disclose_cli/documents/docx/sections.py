@@ -81,10 +81,10 @@ def _late_table(writer: Writer, rows: list[tuple[str, str, str, str]]) -> None:
     table, grid = writer.table(len(rows) + 1, list(KEY_WORK_WIDTHS), size)
     for cell, label in zip(grid[0], writer.t["annual_work"]["columns"]):
         writer.fill(cell, label, size, bold=True, shade="F2F2F2")
-    ooxml.repeat_header(table.rows[0])
-    ooxml.cant_split(table.rows[0])
+    ooxml.repeat_header(ooxml.rows_of(table)[0])
+    ooxml.cant_split(ooxml.rows_of(table)[0])
     for index, values in enumerate(rows, 1):
         for offset, value in enumerate((str(index), *values)):
             writer.fill(grid[index][offset], text(value), size, align="center" if offset in (0, 3) else "left")
-        ooxml.cant_split(table.rows[index])
+        ooxml.cant_split(ooxml.rows_of(table)[index])
     writer.after_table(table, first=2, last=1)

@@ -254,12 +254,13 @@ class Writer:
         if shade:
             ooxml.shade(cell, shade)
 
-    def keep_rows(self, table: Any, rows: Any) -> None:
-        """Keep each of ``rows`` on the page of the row after it (every paragraph in it keeps with the next)."""
+    def keep_rows(self, rows: Any) -> None:
+        """Keep each of ``rows`` (w:tr elements) on the page of the row after it (every paragraph in it keeps with
+        the next)."""
         from docx.text.paragraph import Paragraph
 
         for row in rows:
-            for element in ooxml.paragraphs_in(ooxml.xml_of(row)):
+            for element in ooxml.paragraphs_in(row):
                 Paragraph(element, None).paragraph_format.keep_with_next = True
 
     def after_table(self, table: Any, first: int | None = None, last: int = 1) -> None:
@@ -268,9 +269,9 @@ class Writer:
         page holds a lone row of it."""
         from docx.shared import Pt
 
-        rows = table.rows
+        rows = ooxml.rows_of(table)
         kept = rows[:-1] if first is None else rows[:first] + rows[max(first, len(rows) - 1 - last):-1]
-        self.keep_rows(table, kept)
+        self.keep_rows(kept)
         self.paragraph("", indent=False, size=SMALL_SIZE).paragraph_format.line_spacing = Pt(12)
         self.last_table = table
 
@@ -279,4 +280,4 @@ class Writer:
         if self.last is not None:
             self.last.paragraph_format.keep_with_next = True
         if self.last_table is not None:
-            self.keep_rows(self.last_table, self.last_table.rows[-1:])
+            self.keep_rows(ooxml.rows_of(self.last_table)[-1:])
