@@ -50,6 +50,22 @@ def test_every_dependency_has_a_lower_bound_and_no_upper_one() -> None:
         assert operators == {">="}, f"{name}: {requirement.specifier}"
 
 
+def test_the_lowest_constraints_ci_installs_pin_every_floor(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from lowest_constraints import constraints
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    pins = dict(pin.split("==") for pin in constraints())
+    assert set(pins) == set(declared())
+    for name, requirement in declared().items():
+        assert requirement.specifier.contains(pins[name]) and f">={pins[name]}" in str(requirement.specifier), name
+    unbounded = tmp_path / "pyproject.toml"
+    unbounded.write_text('[project]\ndependencies = ["click>=8.1", "rich"]\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match="'rich' declares no lower bound"):
+        constraints(unbounded)
+
+
 def test_the_holidays_floor_knows_the_official_2026_arrangement(cli) -> None:
     # Spring Festival 2026: 15–23 February off, Saturday 14 and Saturday 28 February worked (国办发明电〔2025〕7号).
     assert cli("workdays", "add", "2026-02-13", "1").stdout.strip() == "2026-02-14"
