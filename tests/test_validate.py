@@ -480,3 +480,57 @@ def test_whole_folder_prints_every_problem_in_one_run(cli, tmp_path: Path) -> No
     assert not unexpected, "unexpected:\n" + "\n".join(unexpected)
     # One line per problem: nothing printed twice.
     assert len(result.stdout.splitlines()) == len(set(result.stdout.splitlines()))
+
+
+# What pydantic itself says ("Input should be a valid number", "List should have at least 7 items after
+# validation, not 6", "Field required", links to errors.pydantic.dev) must never reach a clerk: every problem is
+# worded by disclose, in the chosen language.
+PYDANTIC_WORDS = re.compile(r"Input should|should have at (?:least|most)|Field required|Extra inputs|validation error|"
+                            r"Value error|Assertion failed|pydantic|type=|\[input_value|For further information",
+                            re.IGNORECASE)
+TYPED_FIGURES = """\
+unit: 环翠区
+year: 2024
+annual_report_figures:
+  table3:
+    new: [1, 0, 0, 0, 0, -1, 1]
+    carried_over: [0, 0, 0, null, 0, 0, 0]
+    withheld.third_party: [1, 0, 0, 0, 0, 0]
+    disclosed: [1, abc, 0, 0, 0, 0, 1.5]
+    total: 7
+  table4:
+    review: [1, 0, 0, 1]
+    lawsuit_direct: {a: 1}
+  table2: {}
+meetings:
+  - {title: 会议, date: 2024-13-01, public_attendees: -2}
+  - {date: 2024-03-01}
+interpretations: {policy: 方案}
+"""
+
+
+def test_no_problem_is_worded_by_pydantic(cli, tmp_path: Path) -> None:
+    for case in INVALID.glob("*.yaml"):
+        (tmp_path / case.name).write_bytes(case.read_bytes())
+    (tmp_path / "typed.yaml").write_text(TYPED_FIGURES, encoding="utf-8")
+    for lang in ("en", None):
+        result = cli("validate", tmp_path, env={"DISCLOSE_LANG": lang})
+        assert result.returncode == 2
+        lines = result.stdout.splitlines()
+        assert len([line for line in lines if line.startswith(f"{tmp_path / 'typed.yaml'}:")]) >= 10, lines
+        leaked = [line for line in lines if PYDANTIC_WORDS.search(line)]
+        assert leaked == [], leaked
+
+
+def test_typed_figures_name_the_table_the_row_and_the_column(cli, tmp_path: Path) -> None:
+    (tmp_path / "typed.yaml").write_text(TYPED_FIGURES, encoding="utf-8")
+    chinese = cli("validate", "typed.yaml", cwd=tmp_path, env={"DISCLOSE_LANG": None}).stdout.splitlines()
+    for expected in ("typed.yaml:5:26: 表三 一、本年新收政府信息公开申请数量 / 其他：应为非负整数，此处为-1",
+                     "typed.yaml:6:19: 表三没有“carried_over”这一行",
+                     "typed.yaml:6:29: 表三 carried_over / 社会公益组织：应为非负整数，此处为空",
+                     "typed.yaml:7:27: 表三 4.保护第三方合法权益：应填7个数（自然人、商业企业、科研机构、社会公益组织、法律服务机构、"
+                     "其他、总计），此处为6个",
+                     "typed.yaml:8:20: 表三 （一）予以公开 / 商业企业：应为非负整数，此处为“abc”",
+                     "typed.yaml:8:37: 表三 （一）予以公开 / 总计：应为非负整数，此处为1.5",
+                     "typed.yaml:11:13: 表四 行政复议：应填5个数（结果维持、结果纠正、其他结果、尚未审结、总计），此处为4个"):
+        assert expected in chinese, chinese

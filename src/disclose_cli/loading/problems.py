@@ -175,7 +175,9 @@ def _figures_message(kind: str, place: tuple[str, str, str | None], value: Any, 
     """A typed figure's problem in the words of the form: the table, the row and the column."""
     table, row, column = place
     where = f"{table} {row}" + (f" / {column}" if column else "")
-    got = _describe(value)
+    # A number that is not a count (1.5, -1) is shown as typed: "got a number" would not say what is wrong.
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    got = Phrase(excerpt(value, 24), excerpt(value, 24)) if number else _describe(value)
     if kind in ("too_short", "too_long", "list_type"):
         needed = error.get("ctx", {}).get("min_length") or error.get("ctx", {}).get("max_length") or (
             len(COLUMNS) if table == "表三" else len(APPEAL_COLUMNS))
