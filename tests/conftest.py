@@ -4,6 +4,8 @@ report runner bound to tmp_path."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,3 +93,24 @@ def run(tmp_path, context):
         return run_check(tmp_path / f"run{next(calls)}", context, snippets, as_of, **options)
 
     return _run
+
+
+LIBREOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory):
+    """``libreoffice(files, to, folder)``: ``soffice --headless --convert-to TO`` of ``files`` into ``folder``, in
+    one process per call, all calls of the test process sharing one LibreOffice profile (a fresh profile costs
+    more than a conversion). Tests that use it carry ``xdist_group("libreoffice")``, so that one worker runs
+    them all, one after another (two processes may not share a profile at once). Skips without LibreOffice."""
+    if LIBREOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed (CI installs libreoffice-writer and libreoffice-calc)")
+    profile = tmp_path_factory.mktemp("libreoffice-profile")
+
+    def convert(files, to: str, folder: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([LIBREOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                               "--convert-to", to, "--outdir", str(folder), *map(str, files)],
+                              capture_output=True, text=True, timeout=300, check=False)
+
+    return convert

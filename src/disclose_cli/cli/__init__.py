@@ -36,6 +36,8 @@ COMMANDS: dict[str, str] = {
     "init": "disclose_cli.cli.init",
     "tasks": "disclose_cli.cli.listing",
     "units": "disclose_cli.cli.listing",
+    "workbook": "disclose_cli.cli.workbook",
+    "import": "disclose_cli.cli.import_report:import_report",  # ``import`` is a Python keyword
 }
 
 
@@ -46,7 +48,8 @@ class LazyGroup(WholeSentenceGroup):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
             return None
-        return getattr(importlib.import_module(COMMANDS[name]), name.replace("-", "_"))
+        module, _, attribute = COMMANDS[name].partition(":")
+        return getattr(importlib.import_module(module), attribute or name.replace("-", "_"))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},

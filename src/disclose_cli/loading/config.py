@@ -22,7 +22,7 @@ from .problems import validate_document
 from .yaml_reader import read_document
 
 CONFIG_NAME = "disclose.yaml"
-TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format", "lang", "office")
+TOP_KEYS = ("catalogs", "registry", "reports", "rules", "calendar", "format", "lang", "office", "contact")
 BUNDLED = "bundled"
 
 
@@ -43,6 +43,7 @@ class ConfigFile(Record):
     format: Literal["text", "json", "github", "junit", "sarif"] = "text"
     lang: Literal["zh", "en"] | None = None  # the language of what people read, unless --lang or DISCLOSE_LANG
     office: Text | None = None  # who issues the period report (its 落款); default: the catalog notice's issuer
+    contact: Text | None = None  # whom units ask about the workbook (a person, a phone): its 说明 sheet shows it
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Config:
     confine_to: Path | None = None  # the folder its report folders' files must stay in (None: anywhere)
     lang: str | None = None
     office: str | None = None
+    contact: str | None = None
 
     @property
     def files(self) -> set[Path]:
@@ -134,7 +136,8 @@ def load_config(path: Path, allow_outside: bool = False) -> Config:
         if key != "line":
             origins[f"rules.{key}"] = str(document.locate(("rules", key))) if key in rules else "default"
     return Config(path, catalogs, registry, reports, parsed.rules, calendar, parsed.format, origins,
-                  confine_to=None if allow_outside else base, lang=parsed.lang, office=parsed.office)
+                  confine_to=None if allow_outside else base, lang=parsed.lang, office=parsed.office,
+                  contact=parsed.contact)
 
 
 def describe(config: Config) -> dict:
@@ -149,5 +152,6 @@ def describe(config: Config) -> dict:
         "format": config.format,
         "lang": config.lang,
         "office": config.office,
+        "contact": config.contact,
         "origins": config.origins,
     }
