@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 
+from .base.phrase import Phrase
 from .base.stopping import Terminated
 
 INTERRUPTED = 130
@@ -74,16 +75,22 @@ def run() -> None:
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_IGN)
     except KeyboardInterrupt:  # it came before main() could take it, or as the command was returning
-        _say("disclose: interrupted\n")
+        _say(Phrase("interrupted", "已中断"))
     except Terminated as stop:
-        _say("disclose: terminated\n")
+        _say(Phrase("terminated", "已终止"))
         code = 128 + stop.signum
     _exit(code)
 
 
-def _say(text: str) -> None:
+def _say(phrase: Phrase) -> None:
+    """A word about the run when ``main`` could not say it: in the language the command line or DISCLOSE_LANG
+    asks for (disclose.yaml may not have been read), else Chinese."""
+    args = sys.argv[1:]
+    chosen = next((arg.split("=", 1)[1] for arg in args if arg.startswith("--lang=")), None) or next(
+        (args[index + 1] for index, arg in enumerate(args[:-1]) if arg == "--lang"), None)
+    lang = chosen or os.environ.get("DISCLOSE_LANG") or "zh"
     try:
-        sys.stderr.write(text)
+        sys.stderr.write(f"disclose: {phrase.pick('en' if lang == 'en' else 'zh')}\n")
     except (OSError, ValueError):
         pass
 

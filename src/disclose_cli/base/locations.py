@@ -48,15 +48,16 @@ class Location(NamedTuple):
 @dataclass(frozen=True)
 class Problem:
     """An input that is not valid: printed as ``FILE:LINE:COL: message``, in English (``message``) or Chinese
-    (``message_zh``)."""
+    (``message_zh``). Both are required: a Chinese reader is never shown the English text in its place."""
 
     location: Location
     message: str
-    message_zh: str = ""
+    message_zh: str
 
     def __post_init__(self) -> None:
-        if not self.message_zh:
-            object.__setattr__(self, "message_zh", self.message)
+        if not self.message.strip() or not self.message_zh.strip():
+            raise ValueError(f"a problem is told in English and Chinese, got {self.message!r} and "
+                             f"{self.message_zh!r} at {self.location}")
 
     @classmethod
     def of(cls, location: Location, message: Phrase) -> Problem:

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..base.phrase import Phrase
+
 _LABEL = re.compile(r"(\d{4})(?:([QH])([1-4]))?")
 
 
@@ -65,11 +67,20 @@ def windows(year: int, span: str) -> list[Window]:
     return [whole_year(year)]
 
 
+class NotAPeriod(ValueError):
+    """A label that names no period; ``phrase`` says what to write instead."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(phrase.en)
+        self.phrase = phrase
+
+
 def parse_period(label: str) -> Window:
-    """``2024``, ``2024H1`` or ``2024Q3`` as a window; ValueError otherwise."""
+    """``2024``, ``2024H1`` or ``2024Q3`` as a window; NotAPeriod (a ValueError) otherwise."""
     match = _LABEL.fullmatch(label.strip().upper())
     if not match:
-        raise ValueError(f"'{label}' is not a period; write 2024, 2024H1 or 2024Q3")
+        raise NotAPeriod(Phrase(f"'{label}' is not a period; write 2024, 2024H1 or 2024Q3",
+                                f"“{label}”不是报告期；应写作2024（全年）、2024H1（上半年）或2024Q3（第三季度）"))
     year = int(match.group(1))
     kind, number = match.group(2), match.group(3)
     if kind is None:
@@ -78,4 +89,5 @@ def parse_period(label: str) -> Window:
         return half(year, int(number))
     if kind == "Q":
         return quarter(year, int(number))
-    raise ValueError(f"'{label}' is not a period; a year has half-years H1 and H2")
+    raise NotAPeriod(Phrase(f"'{label}' is not a period; a year has half-years H1 and H2",
+                            f"“{label}”不是报告期；一年只有上半年H1和下半年H2"))

@@ -9,7 +9,7 @@ from .exitcodes import ExitCode
 from .options import LANG
 
 _TOP = {"catalogs": "任务表", "registry": "单位名录", "reports": "报告文件夹", "calendar": "日历文件", "format": "check 的默认格式",
-        "lang": "语言", "office": "发文机关"}
+        "lang": "语言", "office": "发文机关", "contact": "联系人"}
 
 
 @click.command(epilog="Examples:\n\n  disclose config\n\n  disclose config --format json")

@@ -52,6 +52,7 @@ def add(start: dt.date, count: int, calendar_file: Path | None) -> int:
 def count(start: dt.date, end: dt.date, calendar_file: Path | None) -> int:
     """Print the number of working days after START up to and including END."""
     if end < start:
-        raise click.BadParameter(f"END {end} is before START {start}", param_hint="END")
+        raise click.BadParameter(Phrase(f"END {end} is before START {start}", f"结束日期{end}早于开始日期{start}")
+                                 .pick(current_lang()), param_hint="END")
     calendar = _calendar(calendar_file)
     return _print(calendar.count(start, end), calendar)

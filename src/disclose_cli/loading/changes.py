@@ -28,8 +28,10 @@ def _git(arguments: list[str], cwd: Path) -> str:
 
 
 def _cannot_run_git(error: OSError) -> InputError:
+    from .yaml_reader import reason_zh
+
     return InputError([Problem.of(Location(Path("--changed-since")), Phrase(
-        f"cannot run git: {error.strerror}", f"无法运行 git：{error.strerror}（是否已安装 git？）"))])
+        f"cannot run git: {error.strerror}", f"无法运行 git：{reason_zh(error)}（是否已安装 git？）"))])
 
 
 def commit_of(ref: str, cwd: Path) -> str:

@@ -8,6 +8,7 @@ from typing import Iterable
 
 from ..base.locations import Location, Problem
 from ..base.phrase import Phrase
+from .yaml_reader import reason_zh
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -25,7 +26,7 @@ def find_files(paths: Iterable[Path], own_files: set[Path] = frozenset(),
             is_folder = path.is_dir()
         except OSError as error:
             problems.append(Problem.of(Location(path), Phrase(f"cannot read: {error.strerror}",
-                                                              f"无法读取：{error.strerror}")))
+                                                              f"无法读取：{reason_zh(error)}")))
             continue
         if is_folder:
             unreadable: list[Problem] = []
@@ -64,7 +65,7 @@ def _yaml_files_under(folder: Path, problems: list[Problem]) -> Iterable[Path]:
     # listed is a problem: its reports would otherwise be left out without a word.
     def unreadable(error: OSError) -> None:
         problems.append(Problem.of(Location(Path(error.filename or folder)), Phrase(
-            f"cannot read folder: {error.strerror}", f"无法读取文件夹：{error.strerror}")))
+            f"cannot read folder: {error.strerror}", f"无法读取文件夹：{reason_zh(error)}")))
 
     for parent, folders, names in os.walk(folder, onerror=unreadable, followlinks=False):
         folders[:] = sorted(name for name in folders if not name.startswith("."))

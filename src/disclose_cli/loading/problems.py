@@ -107,7 +107,7 @@ def _message(error: dict, model: type[BaseModel], document: Document) -> Phrase:
         return Phrase(f"missing required key {key.en}", f"缺少必填项 {key.zh}")
     if kind == "extra_forbidden":
         hint = did_you_mean(name, _field_names(model, loc))
-        return Phrase(f"unknown key {key.en}", f"未知的键 {key.zh}") + hint
+        return Phrase(f"unknown key {key.en}", f"未知的键“{excerpt(name)}”") + hint  # a typo: quoted as typed
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         listed = _choices(name, choices)

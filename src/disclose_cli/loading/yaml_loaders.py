@@ -322,7 +322,7 @@ def unreadable(node: yaml.Node, error: Exception) -> Refused:
             f"{len(value)}位的数字过长，无法读取；如是文字请加引号"))
     shown, tag = excerpt(value), node.tag.rsplit(":", 1)[-1]
     return Refused(node.start_mark, Phrase(f"'{shown}' cannot be read as {tag} ({excerpt(error, 80)})",
-                                           f"“{shown}”不能按 !!{tag} 读取（{excerpt(error, 80)}）"))
+                                           f"“{shown}”不能按 !!{tag} 读取（解析器：{excerpt(error, 80)}）"))
 
 
 _RESERVED = Phrase(f"'{LINE_KEY}' is reserved; remove this key", f"“{LINE_KEY}”为保留键，请删除")

@@ -196,7 +196,7 @@ def _load_text(path: Path, original: str) -> Document:
     except yaml.YAMLError as error:
         document.data = None
         document.problems.append(Problem.of(Location(path), Phrase(f"not valid YAML: {one_line(error)}",
-                                                                   f"YAML 格式错误：{one_line(error)}")))
+                                                                   f"YAML 格式错误（解析器：{one_line(error)}）")))
     except RecursionError:
         document.data = None
         document.problems.append(Problem.of(Location(path), Phrase(
@@ -208,6 +208,14 @@ def _load_text(path: Path, original: str) -> Document:
 
 _READ_ERRORS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件不存在",
                 errno.ELOOP: "符号链接循环", errno.EISDIR: "这是文件夹", errno.EIO: "读写错误"}
+
+
+def reason_zh(error: OSError) -> str:
+    """Why the system refused to read, in Chinese; a cause without a Chinese name is named by its code (EIO …),
+    never by the system's English text."""
+    return _READ_ERRORS.get(error.errno, f"系统错误 {errno.errorcode.get(error.errno or 0, error.errno)}")
+
+
 _UNICODE_BREAKS = re.compile("[\x85\u2028\u2029]")
 _HIDE_BREAKS = {0x85: 0xF0085, 0x2028: 0xF2028, 0x2029: 0xF2029}  # supplementary private use: never in reports
 _SHOW_BREAKS = {stand_in: code for code, stand_in in _HIDE_BREAKS.items()}
@@ -223,10 +231,12 @@ def _restore_breaks(value: Any) -> Any:
     return value
 
 
-# The parser's common complaints, explained in Chinese; its own words follow in brackets.
+# The parser's common complaints, explained in Chinese; its own words follow in brackets. Each is looked for in
+# the parser's context and complaint together ("while scanning a quoted scalar, found unexpected end of stream"),
+# the first that matches wins; libyaml says "mapping values are not allowed in this context", PyYAML "… here".
 _PARSER_ZH = (
     ("could not find expected ':'", "找不到冒号“:”：键后面要有半角冒号和空格（“键: 值”），或上一行的引号、缩进有误"),
-    ("mapping values are not allowed here", "此处不能再有“: ”：一行只能有一个“键: 值”；值中含有“: ”时请给整个值加引号"),
+    ("mapping values are not allowed", "此处不能再有“: ”：一行只能有一个“键: 值”；值中含有“: ”时请给整个值加引号"),
     ("found character that cannot start any token", "此处的字符不能开头（如“@”“`”“%”或制表符）；如是文字请给整个值加引号"),
     ("did not find expected key", "缩进不一致：同一层的各项应对齐，列表项以“- ”开头"),
     ("did not find expected node content", "缺少内容：方括号或花括号中多了逗号，或“- ”后为空"),
@@ -234,6 +244,8 @@ _PARSER_ZH = (
     ("expected <block end>", "缩进不一致：此处应与上一层对齐"),
     ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
     ("found undefined alias", "引用了未定义的锚点（“*名称”前没有“&名称”）"),
+    ("did not find expected alphabetic or numeric character",
+     "以“*”或“&”开头的值会被读作别名或锚点，其名称只能用字母和数字；如是文字请给整个值加引号"),
     ("found unknown escape character", "双引号中有无效的转义（“\\”后跟其他字母）；请改用单引号，或写成“\\\\”"),
     ("expected ',' or ']'", "方括号列表中缺少半角逗号“,”或右括号“]”"),
     ("expected ',' or '}'", "花括号中缺少半角逗号“,”或右括号“}”"),
@@ -256,7 +268,13 @@ def _yaml_message(error: yaml.MarkedYAMLError, text: str, mark: yaml.Mark | None
         return Phrase("more than one YAML document ('---') in the file; keep one report per file",
                       "文件中有多个 YAML 文档（“---”）；每个文件只放一份报告")
     words = one_line(f"{error.context}, {problem}" if error.context else problem)
-    explained = next((zh for phrase, zh in _PARSER_ZH if phrase in problem), "YAML 语法错误")
+    if "quoted scalar" in (error.context or "") and error.context_mark is not None:
+        # The parser stops at the end of the file (or the next "---"); the mistake is where the quote opened.
+        opened = error.context_mark.line + 1
+        return Phrase(f"not valid YAML: {words} (the quote opened on line {opened} is never closed)",
+                      f"YAML 格式错误：第{opened}行开始的引号没有闭合，其后的内容都被当作引号内的文字；"
+                      f"请补上另一半引号（解析器：{words}）")
+    explained = next((zh for phrase, zh in _PARSER_ZH if phrase in words), "YAML 语法错误")
     return Phrase(f"not valid YAML: {words}", f"YAML 格式错误：{explained}（解析器：{words}）")
 
 
@@ -277,7 +295,7 @@ def read_document(path: Path) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         return Document(path, None, problems=[Problem.of(Location(path), Phrase(
-            f"cannot read file: {error.strerror}", f"无法读取文件：{_READ_ERRORS.get(error.errno, error.strerror)}"))])
+            f"cannot read file: {error.strerror}", f"无法读取文件：{reason_zh(error)}"))])
     text, problem = decode(path, raw)
     if problem is not None:
         return Document(path, None, problems=[problem])

@@ -41,7 +41,8 @@ _WHY = {
 
 def cannot_write(path: Path, error: OSError) -> InputError:
     """A failed write as a problem that names the file and the cause."""
-    why = _WHY.get(error.errno or 0, Phrase(error.strerror or str(error), error.strerror or str(error)))
+    why = _WHY.get(error.errno or 0, Phrase(error.strerror or str(error),
+                                            f"系统错误 {errno.errorcode.get(error.errno or 0, error.errno)}"))
     return InputError([Problem.of(Location(path), Phrase(f"cannot write the output: {why.en}",
                                                          f"无法写入输出文件：{why.zh}"))])
 

@@ -18,6 +18,7 @@ from ...base.installation import IncompleteInstallation
 from ...base.limits import MAX_WORKBOOK_FILE_BYTES, MAX_WORKBOOK_UNPACKED_BYTES
 from ...base.locations import InputError, Location, Problem
 from ...base.phrase import Phrase
+from ..yaml_reader import reason_zh
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of .xls, and of an encrypted .xlsx
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -98,7 +99,7 @@ def open_workbook(path: Path) -> Opened:
     except FileNotFoundError:
         raise _refused(path, "no such file", "文件不存在") from None
     except OSError as error:
-        raise _refused(path, f"cannot be read: {error.strerror}", f"无法读取：{error.strerror}") from None
+        raise _refused(path, f"cannot be read: {error.strerror}", f"无法读取：{reason_zh(error)}") from None
     if not stat.S_ISREG(status.st_mode):
         raise _refused(path, "is not a regular file (a folder, a device or a pipe)", "不是普通文件（文件夹、设备或管道）")
     if status.st_size > MAX_WORKBOOK_FILE_BYTES:
