@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .base.locations import InputError, Location, Problem
+from .base.phrase import Phrase
+from .base.progress import SILENT, Progress
 from .calendar.today import today_in_china
 from .calendar.years import OutOfCalendar
 from .calendar.workdays import WorkCalendar
@@ -33,18 +35,22 @@ class CheckOptions:
     unit_years: frozenset[tuple[str, int]] | None = None  # only these units' years (None: all of them)
     parameters: Parameters = field(default_factory=Parameters)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    progress: Progress = SILENT  # told of each unit-year as it is judged
+
+
+CHECKING = Phrase("checking units against the rules", "按规则检查各单位")
 
 
 def options_for(context: Context, as_of: dt.date | None = None, *, latest: dt.date | None = None,
                 units: tuple[str, ...] = (), rules: tuple[str, ...] = (),
-                calendar_file: Path | None = None) -> CheckOptions:
+                calendar_file: Path | None = None, progress: Progress = SILENT) -> CheckOptions:
     """The one way a command's options become the engine's: the as-of date (given, else today, and no later
     than ``latest`` when given), the configuration's rule figures, and the calendar (the file given, else the
     configuration's). Raises InputError for a bad calendar file."""
     if as_of is None:
         as_of = today_in_china() if latest is None else min(latest, today_in_china())
     return CheckOptions(as_of=as_of, units=units, rules=rules, parameters=context.config.parameters,
-                        calendar=work_calendar(calendar_file or context.config.calendar))
+                        calendar=work_calendar(calendar_file or context.config.calendar), progress=progress)
 
 
 def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
@@ -61,6 +67,8 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
     reports = {(source.report.unit, source.report.year): source.report for source in dataset.sources}
     judged = frozenset(year for year in by_year if context.catalog(year) is not None)
     findings: list[Finding] = []
+    progress = options.progress
+    progress.phase(CHECKING, len(judged) * len([unit for unit in registry.units if not wanted or unit.name in wanted]))
     for year, sources in sorted(by_year.items()):
         catalog = context.catalog(year)
         if catalog is None:
@@ -70,6 +78,7 @@ def check(dataset: Dataset, options: CheckOptions) -> CheckResult:
         for unit in registry.units:
             if wanted and unit.name not in wanted:
                 continue
+            progress.advance()
             if options.unit_years is not None and (unit.name, year) not in options.unit_years:
                 continue
             source = sources.get(unit.name)

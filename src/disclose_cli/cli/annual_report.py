@@ -14,19 +14,21 @@ from .common import (
     load_context,
     load_dataset,
     open_output,
+    progress,
     refuse_to_overwrite,
     resolve_unit,
     say,
     write_text,
 )
+from .completion import complete_years
 from .exitcodes import ExitCode
-from .options import CALENDAR, DATE, LANG, PATHS, TEMPLATES, UNIT, output_option
+from .options import CALENDAR, DATE, LANG, PATHS, QUIET, TEMPLATES, UNIT, output_option
 
 
 @click.command("annual-report", epilog="Examples:\n\n  disclose annual-report reports --unit 市科技局 --year 2024 -o kjj.docx\n\n  disclose annual-report --unit 荣成市 --year 2024 --format md")
 @PATHS
 @UNIT
-@click.option("--year", type=int, required=True, help="The year reported on.")
+@click.option("--year", type=int, required=True, shell_complete=complete_years, help="The year reported on.")
 @click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default=None,
               help="html (the default), md, or docx (a Word document, as offices file and print; needs -o); by "
                    "default the suffix of -o decides.")
@@ -37,6 +39,7 @@ from .options import CALENDAR, DATE, LANG, PATHS, TEMPLATES, UNIT, output_option
                    "has no annual_report.published (default: 31 December of --year, and a blank date to fill in).")
 @TEMPLATES
 @CALENDAR
+@QUIET
 def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: str | None,
                   output: Path | None, as_of: dt.date | None, templates: Path | None,
                   calendar_file: Path | None) -> int:
@@ -53,7 +56,8 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
 
     output_format = format_for(output, output_format, ("html", "md", "docx"), "html")
     if output_format == "docx" and output is None:
-        raise click.UsageError("--format docx writes a Word file: give it with -o FILE")
+        raise click.UsageError(Phrase("--format docx writes a Word file: give it with -o FILE",
+                                      "“--format docx”生成 Word 文件，须用 -o 指定要写入的文件").pick(current_lang()))
     context = load_context()
     found = resolve_unit(unit, context)
     dataset = load_dataset(paths, context)
@@ -61,9 +65,8 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
     if not any(s.report.unit == found.name and s.report.year == year for s in dataset.sources):
         raise InputError([Problem.of(Location(Path("--unit")), Phrase(
             f"no {year} report for {found.name} in the files given", f"所给文件中没有{found.name}{year}年的报告"))])
-    data = build_annual_report(dataset, found, year,
-                               options_for(context, as_of or dt.date(year, 12, 31), calendar_file=calendar_file),
-                               dated=as_of)
+    options = options_for(context, as_of or dt.date(year, 12, 31), calendar_file=calendar_file, progress=progress())
+    data = build_annual_report(dataset, found, year, options, dated=as_of)
     lang = current_lang()
     for table, untyped in (("表三", data.sources.table3_untyped), ("表四", data.sources.table4_untyped)):
         if untyped:  # a row left out of typed figures counts as zeros: say which, as the form names them
@@ -74,9 +77,9 @@ def annual_report(paths: tuple[Path, ...], unit: str, year: int, output_format: 
         from ..documents.docx import write_docx
 
         with open_output(output, binary=True) as stream:
-            write_docx(data, stream)
+            write_docx(data, stream, options.progress)
         return ExitCode.OK
     from ..documents.render import render
 
-    write_text(render(f"annual_report.{output_format}.j2", templates, lang, data=data), output)
+    write_text(render(f"annual_report.{output_format}.j2", templates, lang, options.progress, data=data), output)
     return ExitCode.OK

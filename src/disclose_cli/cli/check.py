@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,10 +9,11 @@ import click
 
 from ..base.phrase import Phrase
 from ..reporters import REPORTERS
-from .common import (current_lang, load_context, load_dataset, open_output, problems_are_output, refuse_to_overwrite,
-                     report_paths, resolve_units, say)
+from .common import (current_lang, load_context, load_dataset, open_output, problems_are_output, progress,
+                     refuse_to_overwrite, report_paths, resolve_units, say, wrote)
+from .completion import complete_rules
 from .exitcodes import ExitCode
-from .options import AS_OF, CALENDAR, LANG, PATHS, UNITS, output_option
+from .options import AS_OF, CALENDAR, LANG, PATHS, QUIET, UNITS, output_option
 
 if TYPE_CHECKING:
     from ..loading.dataset import Dataset
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 @PATHS
 @AS_OF
 @UNITS
-@click.option("--rule", "rules", multiple=True, help="Only this rule id; repeatable.")
+@click.option("--rule", "rules", multiple=True, shell_complete=complete_rules,
+              help="Only this rule id; repeatable.")
 @click.option("--format", "output_format", type=click.Choice(list(REPORTERS)), default=None,
               help="text for people (the default, unless disclose.yaml sets another or the suffix of -o names "
                    "one: .json, .xml, .sarif); json, github (Actions annotations), junit or sarif for machines. "
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
                    "disclose.yaml's report folders, and report only the units and years these files decide.")
 @CALENDAR
 @LANG
+@QUIET
 def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[str, ...], output_format: str,
           output: Path | None, fail_on: str, show_pass: bool, changed_since: str | None, affected: bool,
           calendar_file: Path | None) -> int:
@@ -62,19 +64,22 @@ def check(paths: tuple[Path, ...], as_of, units: tuple[str, ...], rules: tuple[s
     output_format = format_for(output, output_format, tuple(REPORTERS), context.config.format)
     problems_are_output(output_format, output)
     options = options_for(context, as_of, units=resolve_units(units, context), rules=rules,
-                          calendar_file=calendar_file)
+                          calendar_file=calendar_file, progress=progress())
     read = report_paths(() if affected else paths, context)
-    dataset = load_dataset(read, context, progress=output_format == "text")
+    dataset = load_dataset(read, context)
     if changed_since is not None or affected:
         options.unit_years = _affected(dataset, paths, read, changed_since)
     refuse_to_overwrite(output, context, dataset, (calendar_file,))
     result = run_check(dataset, options)
-    with open_output(output) as stream:
+    with open_output(output, phase=WRITING) as stream:
         reporters.get(output_format)(result, stream, show_pass=show_pass, lang=current_lang())
-    if output is not None and output_format != "text" and sys.stderr.isatty():
-        say(Phrase(f"wrote {output}", f"已写入{output}").pick(current_lang()), err=True)
+    if output_format != "text":
+        wrote(output)
     failing = {Status.FAIL} | ({Status.PENDING} if fail_on == "pending" else set())
     return ExitCode.FAILURES if any(f.status in failing for f in result.findings) else ExitCode.OK
+
+
+WRITING = Phrase("writing the findings", "写出检查结果")
 
 
 def _known_rules(rules: tuple[str, ...]) -> None:

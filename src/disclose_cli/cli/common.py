@@ -17,6 +17,7 @@ from ..base.safetext import clean, one_line
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from ..base.progress import Progress
     from ..loading.config import Config
     from ..loading.context import Context
     from ..loading.dataset import Dataset
@@ -27,7 +28,35 @@ if TYPE_CHECKING:
 def say(text: object = "", err: bool = False) -> None:
     """Print a line for people. What came from data (a title, a unit name, a path) is shown, not obeyed:
     escape sequences, controls and bidi overrides become visible code points (the one sanitiser)."""
+    end_progress()
     click.echo(clean(text), err=err)
+
+
+def progress() -> Progress:
+    """Where the core tells how far a run has got: drawn on stderr when it is a terminal and --quiet is not
+    given, else nowhere. One display for the run, cleared when the command ends (or before anything else is
+    printed: ``end_progress``)."""
+    from ..base.progress import SILENT
+
+    options = _run_options()
+    if options.get("quiet") or not sys.stderr.isatty():
+        return SILENT
+    if "progress" not in options:
+        from .progress import terminal_progress
+
+        shown = terminal_progress(current_lang(options))
+        options["progress"] = shown or SILENT
+        if shown is not None:
+            click.get_current_context().find_root().call_on_close(shown.close)
+    return options["progress"]
+
+
+def end_progress() -> None:
+    """Clear the progress display, if one is shown, before something else is printed on the terminal; a later
+    phase opens it again."""
+    shown = _run_options().get("progress")
+    if shown is not None and hasattr(shown, "close"):  # the silent one has nothing to clear
+        shown.close()
 
 
 def cell(value: object) -> Text:
@@ -161,36 +190,19 @@ def report_paths(paths: tuple[Path, ...], context: Context) -> tuple[Path, ...]:
         "请给出要读取的报告文件或文件夹（或在 disclose.yaml 的 reports 中列出）"))])
 
 
-def load_dataset(paths: tuple[Path, ...], context: Context, progress: bool = False) -> Dataset:
+def load_dataset(paths: tuple[Path, ...], context: Context) -> Dataset:
     """Every report under ``paths``; raises InputError with every problem when any file is invalid."""
     from ..loading.dataset import load
 
     # PATH arguments are the user's own; folders named by disclose.yaml keep their files inside its folder.
     confine_to = None if paths else context.config.confine_to
-    paths = report_paths(paths, context)
-    if progress and sys.stderr.isatty():
-        dataset = _load_with_progress(paths, context, confine_to)
-    else:
-        dataset = load(paths, context, confine_to=confine_to)
+    dataset = load(report_paths(paths, context), context, progress(), confine_to=confine_to)
     if dataset.problems:
         raise InputError(dataset.problems)
     after_loading = _run_options().get("after_loading")
     if after_loading is not None:
         after_loading()
     return dataset
-
-
-def _load_with_progress(paths: tuple[Path, ...], context: Context, confine_to: Path | None) -> Dataset:
-    from rich.console import Console
-    from rich.progress import Progress
-
-    from ..loading.dataset import load
-    from ..loading.files import find_files
-
-    total = len(find_files(paths, context.config.files)[0])
-    with Progress(transient=True, console=Console(stderr=True)) as progress:
-        bar = progress.add_task("reading", total=total)
-        return load(paths, context, on_file=lambda _: progress.advance(bar), confine_to=confine_to)
 
 
 def resolve_unit(name: str, context: Context) -> Unit:
@@ -221,19 +233,29 @@ def catalog_for(year: int | None, context: Context) -> Catalog:
 
 
 def open_output(output: Path | None, newline: str | None = None, binary: bool = False,
-                exclusive: bool = False) -> ContextManager[IO]:
-    """A stream for ``--output``: stdout (none, or ``-``), a device or pipe, or a file written atomically."""
+                exclusive: bool = False, phase: Phrase | None = None) -> ContextManager[IO]:
+    """A stream for ``--output``: stdout (none, or ``-``), a device or pipe, or a file written atomically.
+    Progress is cleared before output goes to the terminal; otherwise writing is shown as ``phase``, if given."""
     from ..output.atomic import output_stream
 
+    if (output is None or str(output) == "-") and sys.stdout.isatty():
+        end_progress()
+    elif phase is not None:
+        progress().phase(phase)
     return output_stream(output, binary=binary, newline=newline, exclusive=exclusive)
+
+
+def wrote(output: Path | None) -> None:
+    """On a terminal, say where a file went (not with --quiet)."""
+    if output is not None and str(output) != "-" and sys.stderr.isatty() and not _run_options().get("quiet"):
+        say(Phrase(f"wrote {output}", f"已写入{output}").pick(current_lang()), err=True)
 
 
 def write_text(text: str, output: Path | None, newline: str | None = None, exclusive: bool = False) -> None:
     """A finished text to ``--output`` or stdout; on a terminal, say where a file went."""
     with open_output(output, newline, exclusive=exclusive) as stream:
         stream.write(text)
-    if output is not None and str(output) != "-" and sys.stderr.isatty():
-        say(f"wrote {output}", err=True)
+    wrote(output)
 
 
 def refuse_to_overwrite(output: Path | None, context: Context, dataset: Dataset | None = None,
@@ -264,4 +286,6 @@ def refuse_to_overwrite(output: Path | None, context: Context, dataset: Dataset 
 def write_json(value: object) -> None:
     import json
 
+    if sys.stdout.isatty():
+        end_progress()
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))

@@ -8,9 +8,9 @@ import click
 
 from ..base.limits import MAX_WORKDAYS
 from ..base.safetext import one_line
-from .common import current_lang, load_context, load_dataset, resolve_units, say, write_json
+from .common import current_lang, load_context, load_dataset, progress, resolve_units, say, write_json
 from .exitcodes import ExitCode
-from .options import AS_OF, CALENDAR, LANG, PATHS, UNITS
+from .options import AS_OF, CALENDAR, LANG, PATHS, QUIET, UNITS
 
 
 @click.command(epilog="Examples:\n\n  disclose due reports --within 10\n\n  disclose due --as-of 2024-10-08 --unit 环翠区")
@@ -22,6 +22,7 @@ from .options import AS_OF, CALENDAR, LANG, PATHS, UNITS
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @CALENDAR
 @LANG
+@QUIET
 def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], output_format: str,
         calendar_file: Path | None) -> int:
     """List what falls due within N working days: feedback, requests, tasks, and windows closing with nothing
@@ -32,7 +33,8 @@ def due(paths: tuple[Path, ...], within: int, as_of, units: tuple[str, ...], out
     from ..rules.naming import rule_name, subject_text
 
     context = load_context()
-    options = options_for(context, as_of, units=resolve_units(units, context), calendar_file=calendar_file)
+    options = options_for(context, as_of, units=resolve_units(units, context), calendar_file=calendar_file,
+                          progress=progress())
     calendar = options.calendar
     result = check(load_dataset(paths, context), options)
     horizon = calendar.add(options.as_of, within)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from .exitcodes import ExitCode
-from .options import LANG
+from .completion import complete_units
+from .options import CATALOG_YEAR, LANG
 from ..base.phrase import Phrase, plural
 from .common import catalog_for, current_lang, load_context, resolve_unit, say, show_table, write_json
 
@@ -16,8 +17,8 @@ FORMAT = click.option("--format", "output_format", type=click.Choice(["table", "
 
 
 @click.command(epilog="Examples:\n\n  disclose tasks --unit 环翠区\n\n  disclose tasks --format json")
-@click.option("--unit", help="Only the tasks of this unit (name or alias).")
-@click.option("--year", type=int, default=None, help="Catalog year (default: the latest loaded).")
+@click.option("--unit", shell_complete=complete_units, help="Only the tasks of this unit (name or alias).")
+@CATALOG_YEAR
 @FORMAT
 @LANG
 def tasks(unit: str | None, year: int | None, output_format: str) -> int:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .completion import complete_units, complete_years
+
 
 class DateType(click.ParamType):
     """A date written YYYY-MM-DD."""
@@ -21,10 +23,11 @@ class DateType(click.ParamType):
         try:
             day = dt.date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD, such as 2024-09-30", param, ctx)
+            self.fail(_said(f"'{value}' is not a date; write it as YYYY-MM-DD, such as 2024-09-30",
+                            f"“{value}”不是日期；应写作YYYY-MM-DD，如2024-09-30"), param, ctx)
         if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            self.fail(f"{day} is outside the years the working-day calendar covers, {FIRST_YEAR} to {LAST_YEAR}",
-                      param, ctx)
+            self.fail(_said(f"{day} is outside the years the working-day calendar covers, {FIRST_YEAR} to {LAST_YEAR}",
+                            f"{day}超出工作日历的范围（{FIRST_YEAR}年至{LAST_YEAR}年）"), param, ctx)
         return day
 
 
@@ -37,12 +40,24 @@ AS_OF = click.option("--as-of", type=DATE, metavar="DATE",
 CALENDAR = click.option("--calendar", "calendar_file", type=click.Path(path_type=Path), metavar="FILE",
                         help="YAML with extra 'holidays: [dates]' and 'workdays: [dates]' for the working-day "
                              "calendar.")
-UNITS = click.option("--unit", "units", multiple=True, help="Only this unit (name or alias); repeatable.")
-UNIT = click.option("--unit", required=True, help="The unit (name or alias).")
-CATALOG_YEAR = click.option("--year", type=int, default=None, help="Catalog year (default: the latest loaded).")
+UNITS = click.option("--unit", "units", multiple=True, shell_complete=complete_units,
+                     help="Only this unit (name or alias); repeatable.")
+UNIT = click.option("--unit", required=True, shell_complete=complete_units, help="The unit (name or alias).")
+CATALOG_YEAR = click.option("--year", type=int, default=None, shell_complete=complete_years,
+                            help="Catalog year (default: the latest loaded).")
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None, expose_value=False,
                     help="Language of what people read: zh (the default) or en. Else DISCLOSE_LANG, else lang: in "
                          "disclose.yaml.")
+
+
+def _be_quiet(ctx: click.Context, param: click.Parameter, quiet: bool) -> None:
+    if quiet:
+        ctx.find_root().ensure_object(dict)["quiet"] = True
+
+
+QUIET = click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_be_quiet,
+                     help="Show no progress on the terminal, and do not say where the output file went. (Progress "
+                          "goes to stderr, and only when it is a terminal.)")
 TEMPLATES = click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
                          help="A folder of templates that override the shipped ones.")
 
@@ -56,9 +71,18 @@ class OutputType(click.ParamType):
         if isinstance(value, Path):
             return value
         if str(value) == "":
-            self.fail("the output file name is empty; give a file name, or - for stdout", param, ctx)
+            self.fail(_said("the output file name is empty; give a file name, or - for stdout",
+                            "输出文件名为空；请给出文件名，或用 - 表示输出到屏幕"), param, ctx)
         return Path(str(value))
 
 
 def output_option(help_text: str = "Write to FILE (atomically); default: stdout.") -> object:
     return click.option("-o", "--output", type=OutputType(), metavar="FILE", help=help_text)
+
+
+def _said(en: str, zh: str) -> str:
+    """An option's problem in the run's language (click adds its own English frame: "Invalid value for …")."""
+    from ..base.phrase import Phrase
+    from .common import current_lang
+
+    return Phrase(en, zh).pick(current_lang())

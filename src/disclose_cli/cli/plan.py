@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from .common import (catalog_for, current_lang, load_context, load_dataset, refuse_to_overwrite, resolve_unit,
-                     write_text)
+from .common import (catalog_for, current_lang, load_context, load_dataset, progress, refuse_to_overwrite,
+                     resolve_unit, write_text)
 from .exitcodes import ExitCode
-from .options import AS_OF, CALENDAR, CATALOG_YEAR, LANG, TEMPLATES, UNIT, output_option
+from .options import AS_OF, CALENDAR, CATALOG_YEAR, LANG, QUIET, TEMPLATES, UNIT, output_option
 
 
 @click.command(epilog="Examples:\n\n  disclose plan --unit 环翠区\n\n"
@@ -25,6 +25,7 @@ from .options import AS_OF, CALENDAR, CATALOG_YEAR, LANG, TEMPLATES, UNIT, outpu
 @TEMPLATES
 @AS_OF
 @CALENDAR
+@QUIET
 def plan(paths: tuple[Path, ...], unit: str, year: int | None, output_format: str | None, output: Path | None,
          templates: Path | None, as_of, calendar_file: Path | None) -> int:
     """Write a unit's 工作配档表 for the year: every catalog task with its id, every duty the rules enforce
@@ -44,7 +45,7 @@ def plan(paths: tuple[Path, ...], unit: str, year: int | None, output_format: st
     if paths:
         dataset = load_dataset(paths, context)
         refuse_to_overwrite(output, context, dataset)
-        options = options_for(context, as_of, units=(found.name,), calendar_file=calendar_file)
+        options = options_for(context, as_of, units=(found.name,), calendar_file=calendar_file, progress=progress())
         findings = [finding for finding in check(dataset, options).findings if finding.year == catalog.year]
     data = build_plan(catalog, found, context.config.parameters, findings, lang, options.as_of if options else None)
     if output_format == "csv":

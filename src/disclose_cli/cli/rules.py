@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from .common import current_lang, say
+from .completion import complete_rules
 from .exitcodes import ExitCode
 from .options import LANG
 
 
 @click.command(epilog="Examples:\n\n  disclose rules\n\n  disclose rules feedback-deadline\n\n"
                       "  disclose rules request-deadline --lang en")
-@click.argument("rule_id", required=False)
+@click.argument("rule_id", required=False, shell_complete=complete_rules)
 @LANG
 def rules(rule_id: str | None) -> int:
     """List the rules with their names, or show one rule: the words it rests on, how it counts, and a passing

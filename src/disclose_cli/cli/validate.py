@@ -11,7 +11,7 @@ from ..reporters import PROBLEM_FORMATS
 from .common import current_lang, load_context, load_dataset, open_output, problems_are_output, say
 from .exitcodes import ExitCode
 from .formats import format_for
-from .options import LANG, PATHS, output_option
+from .options import LANG, PATHS, QUIET, output_option
 
 
 @click.command(epilog="Examples:\n\n  disclose validate reports\n\n  disclose validate reports/kjj.yaml --lang en\n\n"
@@ -23,6 +23,7 @@ from .options import LANG, PATHS, output_option
                    "(each problem under the tool's rule invalid-input).")
 @output_option("Write to FILE (atomically); default: stdout.")
 @LANG
+@QUIET
 def validate(paths: tuple[Path, ...], output_format: str | None, output: Path | None) -> int:
     """Validate report files (files or folders searched for *.yaml and *.yml).
 

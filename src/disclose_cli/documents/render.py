@@ -11,7 +11,8 @@ from typing import Any
 
 from jinja2 import pass_context  # render is imported only by the commands that render
 
-from ..base.phrase import percent
+from ..base.phrase import Phrase, percent
+from ..base.progress import SILENT, Progress
 from ..base.safetext import clean
 from ..calendar.periods import period_name_zh
 from ..loading.context import bundled_path
@@ -30,7 +31,6 @@ def load_labels(templates: Path | None) -> dict:
     """Labels in Chinese and English; a user's templates folder may carry its own labels.yaml, read like any
     input (a broken one is a located problem)."""
     from ..base.locations import InputError, Location, Problem
-    from ..base.phrase import Phrase
     from ..loading.yaml_reader import read_document
 
     path = templates / "labels.yaml" if templates and (templates / "labels.yaml").is_file() else None
@@ -99,15 +99,19 @@ def _subject(context: Any, finding: Finding) -> str:
     return subject_text(finding, getattr(context.get("data"), "task_titles", None) or {})
 
 
-def render(template: str, templates: Path | None, lang: str, **context: Any) -> str:
-    """A template rendered in ``lang``; a broken user template is an InputError naming its file and line."""
+RENDERING = Phrase("rendering the document", "生成文档")
+
+
+def render(template: str, templates: Path | None, lang: str, progress: Progress = SILENT, **context: Any) -> str:
+    """A template rendered in ``lang``; a broken user template is an InputError naming its file and line.
+    ``progress`` is told when rendering begins (a big report takes seconds; its steps are not counted)."""
     from jinja2 import TemplateError
 
     from .. import __version__
     from ..base.locations import InputError, Location, Problem
-    from ..base.phrase import Phrase
     from ..base.safetext import excerpt
 
+    progress.phase(RENDERING)
     labels = load_labels(templates)
     env = environment(templates)
     try:

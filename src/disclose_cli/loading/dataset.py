@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from ..base.locations import Location, Problem
 from ..base.phrase import Phrase
+from ..base.progress import SILENT, Progress
 from ..model.report_file import Report
 from .consistency import Locator, carry_over_problems, consistency_problems
 from .context import Context
@@ -52,20 +53,23 @@ class Dataset:
         return _locate(self.context.config.path, ("reports",))
 
 
-def load(paths: Iterable[Path], context: Context, on_file: Callable[[Path], None] | None = None,
+READING = Phrase("reading report files", "读取报告文件")
+
+
+def load(paths: Iterable[Path], context: Context, progress: Progress = SILENT,
          confine_to: Path | None = None) -> Dataset:
     """Every report under ``paths``, validated; problems of every file are collected, none raised.
-    ``confine_to``: links out of this folder are not followed (see files.find_files)."""
+    ``progress`` is told of each file once it is read and validated. ``confine_to``: links out of this folder
+    are not followed (see files.find_files)."""
     paths = tuple(paths)
     files, problems = find_files(paths, context.config.files, confine_to)
+    progress.phase(READING, len(files))
     dataset = Dataset(context, problems=problems, files=len(files), paths=paths)
     owners: dict[tuple[str, int], Path] = {}
     with collector_paused():
         for path in files:
-            document = read_document(path)
-            if on_file is not None:
-                on_file(path)
-            source = _validate(document, context, dataset.problems)
+            source = validate_report(read_document(path), context, dataset.problems)
+            progress.advance()
             if source is None:
                 continue
             key = (source.report.unit, source.report.year)
@@ -90,7 +94,10 @@ _EMPTY = Phrase("the file is empty; a report needs at least 'unit' and 'year'",
                 "文件为空；报告至少要有单位 unit 和年度 year")
 
 
-def _validate(document: Document, context: Context, problems: list[Problem]) -> Source | None:
+def validate_report(document: Document, context: Context, problems: list[Problem]) -> Source | None:
+    """One report file read (``document``) as ``validate`` checks it: the report model, then the checks across its
+    fields and against the catalog and registry; the problems are added to ``problems``, and the source is None
+    when there are any. ``import`` validates a workbook's data through it too."""
     from pydantic import ValidationError
 
     problems.extend(document.problems)

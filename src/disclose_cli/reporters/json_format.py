@@ -1,5 +1,8 @@
 """JSON: ``{"version": 1, "findings": [...], "summary": {...}}``, or ``{"version": 1, "problems": [...]}`` when
-the input is invalid; byte-identical across runs of the same command. docs/check-output.schema.json is its contract."""
+the input is invalid; byte-identical across runs of the same command. Its contract is docs/schemas/:
+check-output.schema.json (what ``check`` writes) and problems-output.schema.json (the problems, as ``validate``
+writes them); tests/test_output_schema.py validates real output against both, and fails when a field
+changes here and not there."""
 
 from __future__ import annotations
 

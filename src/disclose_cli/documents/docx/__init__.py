@@ -15,16 +15,19 @@ import io
 import zipfile
 from typing import IO
 
+from ...base.progress import SILENT, Progress
 from ..annual_report import AnnualReportData
 from . import sections, tables
 from .writer import Writer, paragraphs, text
 
 
-def write_docx(data: AnnualReportData, stream: IO[bytes]) -> None:
-    """Write the unit's annual report for ``data.year`` as a .docx to ``stream``."""
+def write_docx(data: AnnualReportData, stream: IO[bytes], progress: Progress = SILENT) -> None:
+    """Write the unit's annual report for ``data.year`` as a .docx to ``stream``; ``progress`` is told when
+    rendering begins."""
     from ... import __version__
-    from ..render import load_labels
+    from ..render import RENDERING, load_labels
 
+    progress.phase(RENDERING)
     writer = Writer(load_labels(None)["zh"])
     t = writer.t
     name = text(data.name)

@@ -45,7 +45,7 @@ def import_workbook(path: Path, context: Context, unit: str | None = None, year:
     """The report a filled workbook holds. ``unit``/``year`` (registry name, year): what the command line says the
     workbook is for; ``replaced``: the report file it is written over, whose waivers it keeps. Raises InputError
     with every problem of the workbook."""
-    from ..dataset import _validate
+    from ..dataset import validate_report
     from .opening import open_workbook
 
     def expects_tasks(found: object) -> bool:
@@ -66,7 +66,7 @@ def import_workbook(path: Path, context: Context, unit: str | None = None, year:
     notes = _ignored_waivers(read, replaced)
     problems: list[Problem] = []
     document = _WorkbookDocument(path, _ordered(read.data), list(read.problems), read)
-    source = _validate(document, context, problems)  # the very validation `validate` runs on a report file
+    source = validate_report(document, context, problems)  # the very validation `validate` runs on a report file
     if source is None or problems:
         raise InputError((problems or read.problems) + notes + read.notes)  # the notes too: one run shows all
     return Imported(source.report, notes + read.notes)
