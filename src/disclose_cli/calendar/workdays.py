@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import Field
@@ -121,11 +122,8 @@ class WorkCalendar:
         return ordinals
 
     def _year_workdays(self, year: int) -> list[int]:
-        import holidays
-
-        official = holidays.China(years=year)
+        official, weekend_workdays = _official_year(year)
         # The library's public list of weekend working days tells whether it knows the year's arrangement.
-        weekend_workdays = {day for day in official.weekend_workdays if day.year == year}
         self._known[year] = bool(weekend_workdays) or year in self.overrides.years
         extra_holidays = {day for day in self.overrides.holidays if day.year == year}
         extra_workdays = {day for day in self.overrides.workdays if day.year == year}
@@ -161,3 +159,13 @@ class WorkCalendar:
                        "arrangement with --calendar FILE)",
                        f"工作日历中没有{'、'.join(spans)}年的国务院节假日安排；{those_years}的工作日只按周末和固定节日计算，"
                        "可能有误（可用 --calendar 文件补充当年安排）")]
+
+
+@lru_cache(maxsize=None)
+def _official_year(year: int) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+    """The library's holidays and weekend working days of ``year``: the same for every calendar and costly to
+    compute, so computed once per process (the API and the in-process tests make calendars by the hundred)."""
+    import holidays
+
+    official = holidays.China(years=year)
+    return frozenset(official), frozenset(day for day in official.weekend_workdays if day.year == year)

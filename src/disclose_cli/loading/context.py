@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -51,15 +52,17 @@ class Context:
 def load_context(config: Config | None = None) -> Context:
     """The registry and catalogs the configuration names (by default the bundled ones); raises InputError."""
     config = config or default_config()
-    registry = read_registry(read_document(config.registry or bundled_path("data", "units.yaml")))
+    registry = _bundled_registry() if config.registry is None else read_registry(read_document(config.registry))
     catalogs: dict[int, Catalog] = {}
     for year, path in sorted(config.catalogs.items()):
-        path = path or bundled_path("data", f"tasks_{year}.yaml")
-        if not path.is_file():
+        if path is None and not bundled_path("data", f"tasks_{year}.yaml").is_file():
             raise InputError([Problem.of(Location(config.path or Path(CONFIG_NAME)), Phrase(
                 f"no bundled catalog for {year}; give the file of the {year} catalog",
                 f"没有随附的{year}年任务表；请在 disclose.yaml 的 catalogs 中给出{year}年任务表文件"))])
-        document = read_document(path)
+        if path is None and config.registry is None:
+            catalogs[year] = _bundled_catalog(year)
+            continue
+        document = read_document(path or bundled_path("data", f"tasks_{year}.yaml"))
         catalog = read_catalog(document, registry)
         if catalog.year != year:
             raise InputError([Problem.of(document.locate(("year",)), Phrase(
@@ -67,6 +70,18 @@ def load_context(config: Config | None = None) -> Context:
                 f"该任务表为{catalog.year}年，但 disclose.yaml 把它列为{year}年"))])
         catalogs[year] = catalog
     return Context(registry, catalogs, _named_in_config(config, registry, catalogs))
+
+
+# The bundled files are part of the installation and do not change while it runs: each is read once per process
+# (the Python API and the in-process tests load contexts by the hundred). A data repository's files are read anew.
+@lru_cache(maxsize=None)
+def _bundled_registry() -> Registry:
+    return read_registry(read_document(bundled_path("data", "units.yaml")))
+
+
+@lru_cache(maxsize=None)
+def _bundled_catalog(year: int) -> Catalog:
+    return read_catalog(read_document(bundled_path("data", f"tasks_{year}.yaml")), _bundled_registry())
 
 
 _KINDS = {"unit": "单位", "rule": "规则", "task": "任务"}
