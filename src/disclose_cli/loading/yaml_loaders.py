@@ -17,7 +17,10 @@ from ..model.fields import LINE_KEY
 
 require_libyaml(yaml)
 
-MAX_EXPANDED_TEXT = 8 * 2**20  # characters that aliases and merge keys may copy into a document
+MAX_EXPANDED_TEXT = 2 * 2**20  # characters that aliases and merge keys may copy into a document
+# What one copied value costs beyond its characters (the object it becomes, validated and written out again), so
+# that a million one-letter values are bounded as firmly as one long title: a bomb is refused within a second.
+VALUE_COST = 16
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # A plain scalar that YAML 1.1 (PyYAML, here) and YAML 1.2 (editors: yaml-language-server) read differently: the
@@ -170,7 +173,7 @@ class AliasGuardedLoader(Loader):
 
     Every use of an alias and every merge key copies what it names into what the tools build from the file
     (validation walks it, JSON and HTML write it out again): the copies are counted in characters of text (each
-    value and key its length, plus one), whatever is repeated, a deep tree or one long title."""
+    value and key its length, plus VALUE_COST), whatever is repeated, a deep tree or one long title."""
 
     def __init__(self, stream: str, path: Path) -> None:
         super().__init__(stream, path)
@@ -226,11 +229,11 @@ class AliasGuardedLoader(Loader):
             return cached
         self._sizes[id(node)] = 1  # a recursive alias counts once
         if isinstance(node, yaml.ScalarNode):
-            size = 1 + len(node.value)
+            size = VALUE_COST + len(node.value)
         elif isinstance(node, yaml.SequenceNode):
-            size = 1 + sum(self._size(child) for child in node.value)
+            size = VALUE_COST + sum(self._size(child) for child in node.value)
         else:
-            size = 1 + sum(self._size(key) + self._size(value) for key, value in node.value)
+            size = VALUE_COST + sum(self._size(key) + self._size(value) for key, value in node.value)
         self._sizes[id(node)] = size
         return size
 
