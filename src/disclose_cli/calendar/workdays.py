@@ -19,7 +19,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..base.phrase import Phrase
+from ..base.phrase import Phrase, plural
 from ..model.fields import IsoDate, Record
 from .years import FIRST_YEAR, LAST_YEAR, OutOfCalendar
 
@@ -77,7 +77,7 @@ class WorkCalendar:
             # Every year has well over 200 working days: this many more years reach far enough.
             self._cover(start.year, start.year + (index - len(self._workdays)) // 200 + 1)
         if index >= len(self._workdays):
-            raise OutOfCalendar(Phrase(f"{count} working days after {start}", f"{start}后第{count}个工作日"))
+            raise OutOfCalendar(Phrase(f"{plural(count, 'working day')} after {start}", f"{start}后第{count}个工作日"))
         result = dt.date.fromordinal(self._workdays[index])
         self._note(start.year, result.year)
         self._added[(start, count)] = result
