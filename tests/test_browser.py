@@ -27,7 +27,8 @@ from conftest import run_in_process
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (CI installs Debian's chromium)")
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary (CI installs Debian's chromium)"),
+              pytest.mark.xdist_group("browser")]  # one worker, one Chromium, each page generated once
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "weihai-2024"
 TITLES = {"zh": "2024年度政务公开重点工作落实情况",
           "en": "Government Transparency Key Tasks 2024: Implementation Report, Full Year"}

@@ -847,6 +847,7 @@ def ci_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict[s
     return repo, job, by_kind, folder / "step-summary.md"
 
 
+@pytest.mark.xdist_group("ci-workflow")  # the steps run once, on one worker
 def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> None:
     repo, _, by_kind, _ = ci_run
 
@@ -886,6 +887,7 @@ def test_the_workflow_of_docs_ci_runs_on_a_data_repository(ci_run: tuple) -> Non
     assert suites <= REGISTRY_UNITS and "甲区" in suites
 
 
+@pytest.mark.xdist_group("ci-workflow")  # the steps run once, on one worker
 def test_the_summary_step_of_docs_ci_appends_the_markdown_report(ci_run: tuple) -> None:
     _, _, by_kind, summary = ci_run
     step = by_kind["summary"]
@@ -897,6 +899,7 @@ def test_the_summary_step_of_docs_ci_appends_the_markdown_report(ci_run: tuple) 
     assert "<html" not in text.lower()
 
 
+@pytest.mark.xdist_group("ci-workflow")  # the steps run once, on one worker
 def test_the_quarterly_report_step_of_docs_ci_writes_the_html_artifact(ci_run: tuple) -> None:
     repo, job, by_kind, _ = ci_run
     report = by_kind["report"]

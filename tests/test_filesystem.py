@@ -569,6 +569,7 @@ def leftovers(folder: Path, name: str) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name == name or path.name.startswith(f".{name}."))
 
 
+@pytest.mark.xdist_group("big-data")  # the data set is generated once, on one worker
 @pytest.mark.parametrize("when", ["reading", "checking", "writing"])
 def test_an_interrupted_run_leaves_nothing(big_data: Path, when: str) -> None:
     folder = big_data
