@@ -6,6 +6,7 @@ HTML templates (``*.html.j2``) autoescape everything; Markdown templates escape 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,17 @@ def _without_lines(value: Any) -> Any:
 
 
 def environment(templates: Path | None = None):  # noqa: ANN201 - jinja2 is imported lazily
+    """The environment templates render in: the shipped one is made once per process, so that its compiled
+    templates are kept (compiling costs more than rendering); a folder of the user's gets its own each time."""
+    return _shipped_environment() if templates is None else _environment(templates)
+
+
+@lru_cache(maxsize=None)
+def _shipped_environment():  # noqa: ANN202
+    return _environment(None)
+
+
+def _environment(templates: Path | None):  # noqa: ANN202
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
