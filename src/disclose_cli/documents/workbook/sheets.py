@@ -20,7 +20,9 @@ from ...model.workbook_layout import (FLAG_LABELS, HEADER_ROW, LISTS_SHEET, TASK
 from . import styles
 from .styles import display_width, put
 
-ROWS_OFFERED = 200  # empty rows ready to fill under a sheet's records, with their drop-downs and date checks
+# Empty rows ready to fill under a sheet's records, with their drop-downs and date checks: far more than a unit
+# adds in a quarter; a clerk who needs more inserts rows (protection allows it), which take the rows' formats.
+ROWS_OFFERED = 100
 _LINE_HEIGHT = 15  # points per line of 11-point text
 
 

@@ -102,11 +102,12 @@ def widths(sheet: Worksheet, wanted: list[int], titles: list[str] | tuple[str, .
 
 def protect(sheet: Worksheet) -> None:
     """Locked cells protected, without a password (the office can unlock them): a clerk may still widen columns,
-    resize rows, filter and sort, but cannot type over a header or the catalog's text."""
+    resize rows, insert rows, filter and sort, but cannot type over a header or the catalog's text."""
     protection = sheet.protection
     protection.sheet = True
     protection.formatColumns = False  # False: allowed
     protection.formatRows = False
+    protection.insertRows = False
     protection.autoFilter = False
     protection.sort = False
     protection.selectLockedCells = False
