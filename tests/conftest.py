@@ -15,6 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # so that every test module can import helpers
+# Keep compiled modules in __pycache__ even where the environment says not to (PYTHONDONTWRITEBYTECODE=1, as some
+# images set): otherwise every test process rewrites the assertions of every test module again, and every
+# `disclose` subprocess compiles the package again — seconds each, on every run.
+sys.dont_write_bytecode = False
 
 from helpers import run_check  # noqa: E402
 

@@ -47,7 +47,8 @@ def clean_env(home: Path | None = None) -> dict[str, str]:
            if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in ("NO_COLOR", "FORCE_COLOR", "DISCLOSE_LANG")}
     env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1")
     if home is not None:
-        env["PRE_COMMIT_HOME"] = str(home)
+        # The hook environment pip installs is used once: compiling its packages' bytecode would only cost time.
+        env.update(PRE_COMMIT_HOME=str(home), PIP_NO_COMPILE="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
     return env
 
 
