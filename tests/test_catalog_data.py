@@ -439,3 +439,12 @@ def test_seed_departments_in_order_of_first_appearance(registry, seed):
     assert len(named) == 25
     assert positions[: len(named)] == named  # named ones first
     assert named == sorted(named)
+
+
+def test_every_uncertain_full_name_is_listed_in_the_decisions():
+    registry = yaml.safe_load((ROOT / "data" / "units.yaml").read_text(encoding="utf-8"))
+    uncertain = [unit["full_name"] for unit in registry["units"] if unit.get("full_name_certain") is False]
+    decisions = (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8")
+    listed = decisions.split("`full_name_certain: false`", 1)[1].split("\n- ", 1)[0]
+    assert uncertain and [name for name in uncertain if name not in listed] == []
+    assert all(unit.get("full_name") for unit in registry["units"]), "every unit has its full name"
