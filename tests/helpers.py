@@ -98,3 +98,12 @@ def problem_lines(stdout: str) -> list[str]:
         where = problem["file"] + (f":{problem['line']}:{problem['column']}" if problem["line"] is not None else "")
         lines.append(f"{where}: {problem['message']}")
     return lines
+
+
+def calendar_overrides(folder: Path, text: str):  # noqa: ANN201 - a CalendarOverrides
+    """The calendar override file ``text``, written into ``folder`` and read as ``--calendar`` reads it."""
+    from disclose_cli.loading.calendar_file import load_overrides
+
+    path = folder / "calendar.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_overrides(path)

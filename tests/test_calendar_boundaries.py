@@ -14,8 +14,8 @@ import pytest
 from disclose_cli.base.locations import InputError
 from disclose_cli.base.phrase import Phrase
 from disclose_cli.calendar.workdays import WorkCalendar
+from helpers import calendar_overrides
 from disclose_cli.calendar.years import FIRST_YEAR, LAST_YEAR, OutOfCalendar
-from disclose_cli.loading.calendar_file import load_overrides
 
 D = dt.date
 
@@ -90,14 +90,8 @@ def test_a_table_extended_backwards_year_by_year():
     assert calendar.count(D(2023, 1, 1), D(2025, 12, 31)) == WorkCalendar().count(D(2023, 1, 1), D(2025, 12, 31))
 
 
-def _overrides(tmp_path, text: str):
-    path = tmp_path / "calendar.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_overrides(path)
-
-
 def test_an_override_can_make_1_january_a_working_day(tmp_path):
-    calendar = WorkCalendar(_overrides(tmp_path, "workdays: [2024-01-01]\n"))
+    calendar = WorkCalendar(calendar_overrides(tmp_path, "workdays: [2024-01-01]\n"))
     assert calendar.is_workday(D(2024, 1, 1))
     assert calendar.add(D(2023, 12, 29), 1) == D(2024, 1, 1)
     assert calendar.count(D(2023, 12, 31), D(2024, 12, 31)) == 252
@@ -105,13 +99,13 @@ def test_an_override_can_make_1_january_a_working_day(tmp_path):
 
 @pytest.mark.parametrize("year", [FIRST_YEAR, LAST_YEAR])
 def test_the_override_file_may_name_the_first_and_last_years(tmp_path, year):
-    assert _overrides(tmp_path, f"years: [{year}]\n").years == [year]
-    assert WorkCalendar(_overrides(tmp_path, f"years: [{year}]\n")).is_known(year)
+    assert calendar_overrides(tmp_path, f"years: [{year}]\n").years == [year]
+    assert WorkCalendar(calendar_overrides(tmp_path, f"years: [{year}]\n")).is_known(year)
 
 
 def test_the_override_file_names_no_year_outside_the_calendar(tmp_path):
     with pytest.raises(InputError) as raised:
-        _overrides(tmp_path, "years: [1949, 2101]\n")
+        calendar_overrides(tmp_path, "years: [1949, 2101]\n")
     problems = raised.value.problems
     assert [(problem.location.line, problem.location.column) for problem in problems] == [(1, 9), (1, 15)]
     assert "1950" in problems[0].message and "1949" in problems[0].message

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from disclose_cli.base.locations import InputError
 from disclose_cli.calendar.workdays import WorkCalendar
-from disclose_cli.loading.calendar_file import load_overrides
+from helpers import calendar_overrides
 
 D = dt.date
 
@@ -216,31 +216,25 @@ def test_counting_through_an_unknown_year_flags_it(calendar):
 
 # ---- the override file ---------------------------------------------------------------------------------------
 
-def _overrides(tmp_path, text: str):
-    path = tmp_path / "calendar.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_overrides(path)
-
-
 def test_an_extra_holiday_moves_a_deadline(tmp_path):
-    calendar = WorkCalendar(_overrides(tmp_path, "holidays: [2024-10-16]\n"))
+    calendar = WorkCalendar(calendar_overrides(tmp_path, "holidays: [2024-10-16]\n"))
     assert not calendar.is_workday(D(2024, 10, 16))
     assert calendar.add(D(2024, 9, 27), 10) == D(2024, 10, 17)
 
 
 def test_an_extra_working_day_moves_a_deadline(tmp_path):
-    calendar = WorkCalendar(_overrides(tmp_path, "workdays: [2024-10-13]\n"))  # a Sunday
+    calendar = WorkCalendar(calendar_overrides(tmp_path, "workdays: [2024-10-13]\n"))  # a Sunday
     assert calendar.is_workday(D(2024, 10, 13))
     assert calendar.add(D(2024, 9, 27), 10) == D(2024, 10, 15)
 
 
 def test_an_override_can_turn_an_official_day_off_into_a_working_day(tmp_path):
-    calendar = WorkCalendar(_overrides(tmp_path, "workdays: [2024-10-07]\n"))
+    calendar = WorkCalendar(calendar_overrides(tmp_path, "workdays: [2024-10-07]\n"))
     assert calendar.add(D(2024, 9, 30), 1) == D(2024, 10, 7)
 
 
 def test_override_years_make_a_year_known(tmp_path):
-    calendar = WorkCalendar(_overrides(tmp_path, "years: [2030]\nholidays: [2030-10-08]\n"))
+    calendar = WorkCalendar(calendar_overrides(tmp_path, "years: [2030]\nholidays: [2030-10-08]\n"))
     assert calendar.is_known(2030)
     assert not calendar.is_workday(D(2030, 10, 8))
     assert calendar.unknown_years_used == set()
@@ -248,20 +242,20 @@ def test_override_years_make_a_year_known(tmp_path):
 
 
 def test_an_empty_override_file_changes_nothing(tmp_path):
-    calendar = WorkCalendar(_overrides(tmp_path, ""))
+    calendar = WorkCalendar(calendar_overrides(tmp_path, ""))
     assert calendar.add(D(2024, 9, 27), 10) == D(2024, 10, 16)
 
 
 def test_a_day_listed_as_holiday_and_working_day_is_an_error(tmp_path):
     with pytest.raises(InputError) as error:
-        _overrides(tmp_path, "holidays: [2024-10-16, 2024-11-01]\nworkdays: [2024-11-01, 2024-10-13]\n")
+        calendar_overrides(tmp_path, "holidays: [2024-10-16, 2024-11-01]\nworkdays: [2024-11-01, 2024-10-13]\n")
     assert "2024-11-01" in str(error.value)
     assert "both" in str(error.value)
 
 
 def test_an_override_with_a_bad_date_is_an_error(tmp_path):
     with pytest.raises(InputError) as error:
-        _overrides(tmp_path, "holidays: [2024-02-30]\n")
+        calendar_overrides(tmp_path, "holidays: [2024-02-30]\n")
     assert "2024-02-30" in str(error.value)
 
 
