@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
@@ -17,6 +18,13 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d would 
 _HIDDEN_SPACES = "\u00a0\ufeff"  # named on their own by loading.typing_mistakes
 
 
+@lru_cache(maxsize=8192)
+def _date_of(text: str) -> dt.date:
+    """One date object for each day written: a data set repeats its days a hundred thousand times over, and a
+    date is immutable, so records share them (less memory, and parsed once)."""
+    return dt.date.fromisoformat(text)
+
+
 def _iso_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
@@ -24,7 +32,7 @@ def _iso_date(value: Any) -> dt.date:
         value = value.strip(_HIDDEN_SPACES)
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
-            return dt.date.fromisoformat(value)
+            return _date_of(value)
         except ValueError as error:
             raise PydanticCustomError("date_impossible", "{value} is not a date on the calendar ({reason})",
                                       {"value": value, "reason": str(error)}) from None
