@@ -9,6 +9,7 @@ also shows them, as ``\\t``, ``\\n`` and ``\\r``, for outputs that are one line 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
@@ -48,3 +49,8 @@ def excerpt(value: Any, limit: int = 40) -> str:
     repeats a whole line of a file, nor a 10 MB value)."""
     text = one_line(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def display_width(text: str) -> int:
+    """The columns a text takes on a terminal or in a spreadsheet: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

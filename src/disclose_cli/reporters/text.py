@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import unicodedata
 from itertools import groupby
 from typing import IO
 
 from ..base.phrase import Phrase, plural
-from ..base.safetext import one_line
+from ..base.safetext import display_width, one_line
 from ..model.findings import CheckResult, Finding, Status
 from ..rules import RULES
 from ..rules.naming import message_text, rule_name, status_word, subject_text
@@ -49,7 +48,7 @@ class _Out:
     def line(self, *parts: tuple[str, str], indent: str = "") -> None:
         """One logical line made of (text, painted text) parts; wrapped on a terminal, whole elsewhere."""
         plain = "".join(text for text, _ in parts).rstrip()
-        if not self.width or _cells(plain) <= self.width:
+        if not self.width or display_width(plain) <= self.width:
             self.stream.write("".join(painted for _, painted in parts).rstrip() + "\n")
             return
         for number, row in enumerate(_wrap(plain, self.width, len(indent))):
@@ -68,7 +67,7 @@ def write(result: CheckResult, stream: IO[str], show_pass: bool = False, lang: s
         _unit_heading(out, unit, findings, lang)
         for status, title, detail, where in _rows(findings, result, lang):
             word = status_word(status, lang)
-            pad = " " * (STATUS_CELLS - _cells(word) + 2)
+            pad = " " * (STATUS_CELLS - display_width(word) + 2)
             out.line(("  ", "  "), (word, out.paint(word, status)), (pad, pad), (title, out.paint(title, bold=True)),
                      indent=DETAIL)
             location = f"  {where}" if where else ""
@@ -149,11 +148,6 @@ def _summary(out: _Out, result: CheckResult, show_pass: bool, lang: str) -> None
         out.line((text, out.paint(text, Status.PENDING)))
 
 
-def _cells(text: str) -> int:
-    """Display width: wide and full-width characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
 # Where a line may break: after a space or a punctuation mark (Chinese and Western); a run of other characters
 # (a unit name, a word, a date) is kept whole unless it alone is wider than the line.
 _PIECES = re.compile(r"[^\s，。；：、）)·｜,;:]*[\s，。；：、）)·｜,;:]*")
@@ -162,7 +156,7 @@ _PIECES = re.compile(r"[^\s，。；：、）)·｜,;:]*[\s，。；：、）)·
 def _wrap(text: str, width: int, indent: int) -> list[str]:
     rows, current, used = [], "", 0
     for piece in filter(None, _PIECES.findall(text)):
-        size = _cells(piece)
+        size = display_width(piece)
         room = width - (indent if rows else 0)
         if used + size > room and current:
             rows.append(current.rstrip())
@@ -171,11 +165,11 @@ def _wrap(text: str, width: int, indent: int) -> list[str]:
         while size > room:  # a piece wider than a whole line: cut it by characters
             cut, cells = "", 0
             for char in piece:
-                if cells + _cells(char) > room:
+                if cells + display_width(char) > room:
                     break
-                cut, cells = cut + char, cells + _cells(char)
+                cut, cells = cut + char, cells + display_width(char)
             rows.append(cut)
-            piece, size = piece[len(cut):], _cells(piece[len(cut):])
+            piece, size = piece[len(cut):], display_width(piece[len(cut):])
         current, used = current + piece, used + size
     if current.strip():
         rows.append(current.rstrip())

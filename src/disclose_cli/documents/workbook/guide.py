@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...base.safetext import display_width
 from ...model.catalog import Catalog
 from ...model.workbook_layout import (ANNUAL_TEXT, DATE_FORMS, FIGURES, PROACTIVE, RECORD_SHEETS, TASKS_SHEET,
                                       UNIT_LABEL, WAIVERS, YEAR_LABEL)
@@ -51,7 +52,7 @@ def write_guide(sheet: Worksheet, unit: str, year: int, catalog: Catalog | None,
     for label, text in HOW_TO:
         put(sheet, row, 1, label, locked=True, font="header")
         put(sheet, row, 2, text, locked=True, wrap=True)
-        sheet.row_dimensions[row].height = 15 * max(2, styles.display_width(text) // 96 + 1) + 4
+        sheet.row_dimensions[row].height = 15 * max(2, display_width(text) // 96 + 1) + 4
         row += 1
     styles.widths(sheet, [14, 100])
     styles.print_setup(sheet, None)

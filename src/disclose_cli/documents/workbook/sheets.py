@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...base.safetext import display_width
 from ...model.catalog import Catalog, Task
 from ...model.fields import Record
 from ...model.registry import Unit
@@ -18,7 +19,7 @@ from ...model.report_file import Report, TaskProgress
 from ...model.workbook_layout import (FLAG_LABELS, HEADER_ROW, LISTS_SHEET, TASKS, Column, FormSheet,
                                       RecordSheet)
 from . import styles
-from .styles import display_width, put
+from .styles import put
 
 # Empty rows ready to fill under a sheet's records, with their drop-downs and date checks: far more than a unit
 # adds in a quarter; a clerk who needs more inserts rows (protection allows it), which take the rows' formats.

@@ -4,7 +4,6 @@ password, and A4 landscape printing with the header repeated."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
@@ -12,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...base.safetext import clean
+from ...base.safetext import clean, display_width
 
 FONT = Font(name="宋体", size=11)
 HEADER_FONT = Font(name="黑体", size=11, bold=True)
@@ -31,23 +30,6 @@ DATE_FORMAT = "yyyy-mm-dd"
 
 # Text that a spreadsheet would take for a formula when typed: = + - @ (and a tab or carriage return first).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# The characters XML 1.0 cannot hold (openpyxl refuses them): shown as visible code points, like every control.
-_ILLEGAL_IN_XML = {code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes on screen: a Chinese character (or a full-width one) takes two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def as_text(value: str) -> str:
-    """Text as a cell can hold it: controls and bidi overrides shown as code points (the one sanitiser)."""
-    if any(ord(char) in _ILLEGAL_IN_XML or 0x7F <= ord(char) < 0xA0 or 0x200B <= ord(char) <= 0x206F
-           or ord(char) == 0xFEFF for char in value):
-        return clean(value)
-    return value
-
-
 def put(sheet: Worksheet, row: int, column: int, value: Any, *, locked: bool = False, date: bool = False,
         wrap: bool = False, font: str = "text") -> None:
     """A cell holding ``value`` as what it is: a date as a date, a number as a number, and text always as text
@@ -56,7 +38,7 @@ def put(sheet: Worksheet, row: int, column: int, value: Any, *, locked: bool = F
     cell = sheet.cell(row=row, column=column)
     quoted = False
     if isinstance(value, str):
-        text = as_text(value)
+        text = clean(value)  # controls (XML 1.0 cannot hold them) and bidi overrides shown as code points
         cell.value = text
         cell.data_type = "s"  # openpyxl would store "=…" as a formula
         quoted = text.startswith(_FORMULA_START)
