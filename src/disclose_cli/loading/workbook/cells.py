@@ -8,20 +8,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ...base.locations import Location
 from ...base.phrase import Phrase
 from ...base.safetext import excerpt, readable
 from ...model.workbook_layout import DATE_FORMS, DATE_FORMS_EN, FLAG_LABELS, SHEET_ORDER, Kind
 
 _SHEET_RANK = {name: rank for rank, name in enumerate(SHEET_ORDER)}
-
-
-def column_letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 class CellLocation(Location):
@@ -36,7 +30,7 @@ class CellLocation(Location):
         return self
 
     def __str__(self) -> str:
-        return f"{readable(self.path)}:{readable(self.sheet)}!{column_letter(self.column)}{self.line}"
+        return f"{readable(self.path)}:{readable(self.sheet)}!{get_column_letter(self.column)}{self.line}"
 
     def sort_key(self) -> tuple:
         return (str(self.path), _SHEET_RANK.get(self.sheet, len(_SHEET_RANK)), self.sheet, self.line, self.column)

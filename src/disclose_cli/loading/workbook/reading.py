@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from openpyxl.utils import get_column_letter
+
 from ...base.limits import MAX_WORKBOOK_ROWS
 from ...base.locations import Location, Problem
 from ...base.phrase import Phrase
 from ...base.safetext import excerpt
 from ...model.workbook_layout import (FORM_SHEETS, GUIDE_SHEET, HEADER_ROW, RECORD_SHEETS, TASKS, TASK_ID_COLUMN,
                                       UNIT_LABEL, WAIVERS, YEAR_LABEL, Column, FormSheet, RecordSheet)
-from .cells import CellFault, CellLocation, column_letter, convert, empty
+from .cells import CellFault, CellLocation, convert, empty
 from .opening import Opened
 
 Loc = tuple  # a pydantic-style path into the report's data: ("tasks", 3, "done_on")
@@ -140,9 +142,9 @@ def read_records(read: Read, opened: Opened, layout: RecordSheet) -> list[dict]:
     sheet = _Sheet(read, opened, layout.name)
     merged = [area for area in opened.merged.get(layout.name, []) if area[2] > HEADER_ROW]
     for row1, col1, row2, col2 in merged:
+        area = f"{get_column_letter(col1)}{row1}:{get_column_letter(col2)}{row2}"
         read.fault(read.cell(layout.name, row1, col1), Phrase(
-            f"merged cells {column_letter(col1)}{row1}:{column_letter(col2)}{row2}: unmerge them and fill each row's "
-            "cell", f"单元格{column_letter(col1)}{row1}:{column_letter(col2)}{row2}已合并：请取消合并，每行分别填写"))
+            f"merged cells {area}: unmerge them and fill each row's cell", f"单元格{area}已合并：请取消合并，每行分别填写"))
     records: list[dict] = []
     columns: dict[int, Column] | None = None
     header: list[Any] = []
