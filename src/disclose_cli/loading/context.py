@@ -55,14 +55,16 @@ def load_context(config: Config | None = None) -> Context:
     registry = _bundled_registry() if config.registry is None else read_registry(read_document(config.registry))
     catalogs: dict[int, Catalog] = {}
     for year, path in sorted(config.catalogs.items()):
-        if path is None and not bundled_path("data", f"tasks_{year}.yaml").is_file():
-            raise InputError([Problem.of(Location(config.path or Path(CONFIG_NAME)), Phrase(
-                f"no bundled catalog for {year}; give the file of the {year} catalog",
-                f"没有随附的{year}年任务表；请在 disclose.yaml 的 catalogs 中给出{year}年任务表文件"))])
-        if path is None and config.registry is None:
-            catalogs[year] = _bundled_catalog(year)
-            continue
-        document = read_document(path or bundled_path("data", f"tasks_{year}.yaml"))
+        if path is None:
+            path = _bundled_catalog_path(year)
+            if not path.is_file():
+                raise InputError([Problem.of(Location(config.path or Path(CONFIG_NAME)), Phrase(
+                    f"no bundled catalog for {year}; give the file of the {year} catalog",
+                    f"没有随附的{year}年任务表；请在 disclose.yaml 的 catalogs 中给出{year}年任务表文件"))])
+            if config.registry is None:
+                catalogs[year] = _bundled_catalog(year)
+                continue
+        document = read_document(path)
         catalog = read_catalog(document, registry)
         if catalog.year != year:
             raise InputError([Problem.of(document.locate(("year",)), Phrase(
@@ -81,7 +83,11 @@ def _bundled_registry() -> Registry:
 
 @lru_cache(maxsize=None)
 def _bundled_catalog(year: int) -> Catalog:
-    return read_catalog(read_document(bundled_path("data", f"tasks_{year}.yaml")), _bundled_registry())
+    return read_catalog(read_document(_bundled_catalog_path(year)), _bundled_registry())
+
+
+def _bundled_catalog_path(year: int) -> Path:
+    return bundled_path("data", f"tasks_{year}.yaml")
 
 
 _KINDS = {"unit": "单位", "rule": "规则", "task": "任务"}
