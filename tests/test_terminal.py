@@ -129,3 +129,18 @@ def test_check_wraps_to_the_terminal_and_not_in_a_pipe(cli) -> None:
     assert len(piped) < len(terminal[60])
     long_lines = [line for line in piped if cells(line) > 60]
     assert long_lines and not set(long_lines) & set(terminal[60])  # whole in the pipe, wrapped in the terminal
+
+
+def test_a_name_wider_than_the_line_is_cut_without_spaces_at_either_end() -> None:
+    """Wherever the checkout lies, its paths have some length: at every width, a path as long as the row or longer
+    (cut by characters) leaves no row ending or starting in spaces, and no row wider than the terminal."""
+    from disclose_cli.reporters.text import _wrap
+
+    indent = 4
+    for length in range(20, 80):
+        heading = f"市教育局  /{'a' * (length - 1)}  未通过5项  未到期1项  豁免2项"
+        for width in range(24, 100):
+            rows = _wrap(heading, width, indent)
+            assert all(row == row.strip() and row for row in rows), (length, width, rows)
+            assert all(cells(row) <= width - (indent if number else 0) for number, row in enumerate(rows))
+            assert "".join(rows).replace(" ", "") == heading.replace(" ", "")

@@ -168,8 +168,10 @@ def _wrap(text: str, width: int, indent: int) -> list[str]:
                 if cells + display_width(char) > room:
                     break
                 cut, cells = cut + char, cells + display_width(char)
-            rows.append(cut)
-            piece, size = piece[len(cut):], display_width(piece[len(cut):])
+            rows.append(cut.rstrip())
+            # What is left of the piece starts the next row; spaces it ends in are not carried over on their own.
+            piece = piece[len(cut):] if piece[len(cut):].strip() else ""
+            size = display_width(piece)
         current, used = current + piece, used + size
     if current.strip():
         rows.append(current.rstrip())
