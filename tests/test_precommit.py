@@ -2,9 +2,9 @@
 
 The recipe's ``.pre-commit-config.yaml`` is taken from docs/ci.md with its ``repo:`` pointing at a local
 ``file://`` git repository that holds a snapshot of this checkout (its tracked and new files, so that uncommitted
-work is what runs) and ``rev:`` pinned to the snapshot's commit. pre-commit installs the hook environment from
-the package index once for the module (one PRE_COMMIT_HOME; both tests run on one worker), then runs the hooks
-in a temporary git data repository (a copy of tests/datarepo) holding valid reports and an invalid draft. The
+work is what runs) and ``rev:`` pinned to the snapshot's commit. pre-commit installs the hook environment once
+for the module (one PRE_COMMIT_HOME; both tests run on one worker; clean_env says what it reuses), then runs the
+hooks in a temporary git data repository (a copy of tests/datarepo) holding valid reports and an invalid draft. The
 hooks run without DISCLOSE_LANG, as in a data repository: they speak Chinese, the default language.
 """
 
@@ -48,7 +48,13 @@ def clean_env(home: Path | None = None) -> dict[str, str]:
     env.update(PYTHONIOENCODING="utf-8", NO_COLOR="1")
     if home is not None:
         # The hook environment pip installs is used once: compiling its packages' bytecode would only cost time.
-        env.update(PRE_COMMIT_HOME=str(home), PIP_NO_COMPILE="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+        # It sees the packages installed here (virtualenv's system site packages): pip still builds and installs
+        # the hook repository at its pinned rev, but takes its dependencies and its build backend from what is
+        # installed (PIP_NO_BUILD_ISOLATION=0 is pip's spelling of --no-build-isolation) instead of installing
+        # them again from the index: 3 seconds instead of 15. Installing from the index is what CI's own
+        # ``pip install`` does.
+        env.update(PRE_COMMIT_HOME=str(home), PIP_NO_COMPILE="1", PIP_DISABLE_PIP_VERSION_CHECK="1",
+                   VIRTUALENV_SYSTEM_SITE_PACKAGES="1", PIP_NO_BUILD_ISOLATION="0")
     return env
 
 
@@ -104,8 +110,8 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_hooks(repo: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``pre-commit run ARGS`` in the data repository. The first run installs the hook environment from the
-    package index, hence the generous timeout."""
+    """``pre-commit run ARGS`` in the data repository. The first run installs the hook environment, hence the
+    generous timeout."""
     return subprocess.run([sys.executable, "-m", "pre_commit", "run", *args, "--color", "never"],
                           cwd=repo, env=clean_env(home), capture_output=True, text=True, encoding="utf-8",
                           timeout=600)
