@@ -134,8 +134,11 @@ def test_validate_output_of_valid_files_validates(cli, problems_schema) -> None:
 
 
 def _a_result(sample_outputs) -> dict:
+    """A valid output to break: the sample data's at the year's end, cut to its first findings (each break
+    touches the first finding or the summary; validating hundreds of findings would only cost time)."""
     output = copy.deepcopy(sample_outputs[("2024-12-31",)])
     assert output["findings"]
+    output["findings"] = output["findings"][:3]
     return output
 
 
