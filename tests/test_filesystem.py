@@ -629,6 +629,41 @@ def test_ctrl_c_as_the_temporary_file_is_created_leaves_nothing(workspace: Path,
     inputs.check()
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_stop_says_whether_the_output_had_been_written(cli, workspace: Path, inputs: Inputs, monkeypatch,
+                                                         lang: str) -> None:
+    """The message after a stop tells the truth about the output: none written when the stop came before it
+    was put in place; written in full (and whole on disk) when it came just after, as the command was ending."""
+    from disclose_cli.cli import common
+
+    (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
+    inputs.mark()
+    env = {"DISCLOSE_LANG": lang}
+
+    def stop(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(common, "open_output", stop)
+        before = cli("check", "a.yaml", "--as-of", "2024-12-31", "--format", "json", "-o", "out.json",
+                     cwd=workspace, env=env)
+    assert before.returncode == 130 and not (workspace / "out.json").exists()
+    assert before.stderr.strip() == {"zh": "disclose: 已中断，未写入任何文件",
+                                     "en": "disclose: interrupted; no file was written"}[lang]
+
+    report = ["report", "a.yaml", "--period", "2024", "--as-of", "2024-12-31", "--format", "md"]
+    whole = cli(*report, cwd=workspace, env=env).stdout
+    monkeypatch.setattr(common, "wrote", stop)  # the stop comes once the report is in place
+    after = cli(*report, "-o", "out.md", cwd=workspace, env=env)
+    assert after.returncode == 130, after.stderr
+    assert after.stderr.strip() == {"zh": "disclose: 已中断；out.md此前已完整写入",
+                                    "en": "disclose: interrupted; out.md had been written in full"}[lang]
+    assert whole and (workspace / "out.md").read_text(encoding="utf-8") == whole
+    assert leftovers(workspace, "out.md") == ["out.md"]  # and no temporary file beside it
+    (workspace / "out.md").unlink()
+    inputs.check()
+
+
 def test_an_interrupted_run_keeps_the_previous_output(workspace: Path) -> None:
     folder = workspace
     (folder / "a.yaml").write_text(VALID, encoding="utf-8")

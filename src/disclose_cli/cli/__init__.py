@@ -81,9 +81,16 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
     """
     import sys
 
+    from ..output.atomic import recording_writes
+
     args = list(sys.argv[1:] if argv is None else argv)
     # The language is known before anything can go wrong: a problem met while parsing is told in it too.
     obj = {"after_loading": after_loading, "lang": _lang_option(args)}
+    with recording_writes() as written:
+        return _run(args, obj, written)
+
+
+def _run(args: list[str], obj: dict, written: list[Path]) -> int:
     try:
         code = cli.main(args=args, prog_name="disclose", standalone_mode=False, obj=obj)
     except click.exceptions.Exit as stop:
@@ -105,10 +112,10 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
         _say(obj, error.phrase)
         code = ExitCode.INSTALLATION
     except (click.exceptions.Abort, KeyboardInterrupt):  # click's form of Ctrl-C, and Python's
-        _say(obj, Phrase("interrupted; nothing was written", "已中断，未写入任何文件"))
+        _say(obj, _stopped(False, written))
         code = ExitCode.INTERRUPTED
     except Terminated as stop:  # SIGTERM or SIGHUP, as the console script turns them into an exception
-        _say(obj, Phrase("terminated; nothing was written", "已终止，未写入任何文件"))
+        _say(obj, _stopped(True, written))
         code = 128 + stop.signum
     except BrokenPipeError:
         code = ExitCode.OK
@@ -120,6 +127,17 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
                          f"内部错误：{detail}\n请加 --debug 重新运行，并将显示的错误信息报告给维护人员。"))
         code = ExitCode.INTERNAL
     return int(code or 0)
+
+
+def _stopped(terminated: bool, written: list[Path]) -> Phrase:
+    """What a stopped run has left: no file at all (a half-written one is always removed), or the files it had
+    already written in full (a stop can come just after the last one was put in place)."""
+    if not written:
+        return (Phrase("terminated; no file was written", "已终止，未写入任何文件") if terminated
+                else Phrase("interrupted; no file was written", "已中断，未写入任何文件"))
+    names = ", ".join(map(str, written))
+    return (Phrase(f"terminated; {names} had been written in full", f"已终止；{names}此前已完整写入") if terminated
+            else Phrase(f"interrupted; {names} had been written in full", f"已中断；{names}此前已完整写入"))
 
 
 def _say(obj: dict, phrase: Phrase) -> None:
