@@ -635,23 +635,23 @@ def test_a_stop_says_whether_the_output_had_been_written(cli, workspace: Path, i
     """The message after a stop tells the truth about the output: none written when the stop came before it
     was put in place; written in full (and whole on disk) when it came just after, as the command was ending."""
     from disclose_cli.cli import common
+    from disclose_cli.output import atomic
 
     (workspace / "a.yaml").write_text(VALID, encoding="utf-8")
     inputs.mark()
     env = {"DISCLOSE_LANG": lang}
+    report = ["report", "a.yaml", "--period", "2024", "--as-of", "2024-12-31", "--format", "md"]
 
     def stop(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patched:
-        patched.setattr(common, "open_output", stop)
-        before = cli("check", "a.yaml", "--as-of", "2024-12-31", "--format", "json", "-o", "out.json",
-                     cwd=workspace, env=env)
-    assert before.returncode == 130 and not (workspace / "out.json").exists()
+        patched.setattr(atomic, "output_stream", stop)  # the stop comes as the output is about to be written
+        before = cli(*report, "-o", "out.md", cwd=workspace, env=env)
+    assert before.returncode == 130 and not (workspace / "out.md").exists()
     assert before.stderr.strip() == {"zh": "disclose: 已中断，未写入任何文件",
                                      "en": "disclose: interrupted; no file was written"}[lang]
 
-    report = ["report", "a.yaml", "--period", "2024", "--as-of", "2024-12-31", "--format", "md"]
     whole = cli(*report, cwd=workspace, env=env).stdout
     monkeypatch.setattr(common, "wrote", stop)  # the stop comes once the report is in place
     after = cli(*report, "-o", "out.md", cwd=workspace, env=env)
