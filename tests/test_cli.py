@@ -173,6 +173,16 @@ def test_help_of_every_command(cli, tmp_path: Path) -> None:
         assert all(line.startswith(f"disclose {' '.join(path)}") for line in examples), (path, examples)
 
 
+def test_help_fits_the_terminal_in_cells(cli, tmp_path: Path) -> None:
+    """A Chinese character in the help takes two cells: no line of any help page runs past the 80 columns click
+    formats for in-process runs, and the help still uses the width it has."""
+    for path in [(), *_all_command_paths(cli, tmp_path)]:
+        lines = ok(run_cli(cli, *path, "--help", cwd=tmp_path)).splitlines()
+        assert not [line for line in lines if cells(line) > 80], path
+        assert "\x00" not in "".join(lines)
+        assert max(map(cells, lines)) > 70, path
+
+
 def test_unknown_command_is_a_usage_error(cli, tmp_path: Path) -> None:
     result = run_cli(cli, "chekc", cwd=tmp_path)
     assert result.returncode == 2

@@ -51,6 +51,11 @@ def excerpt(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def is_wide(char: str) -> bool:
+    """Whether a character takes two columns of a terminal (Chinese, full-width punctuation)."""
+    return unicodedata.east_asian_width(char) in "WF"
+
+
 def display_width(text: str) -> int:
     """The columns a text takes on a terminal or in a spreadsheet: wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return sum(2 if is_wide(char) else 1 for char in text)

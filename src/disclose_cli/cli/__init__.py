@@ -20,7 +20,7 @@ from ..base.phrase import Phrase
 from ..base.stopping import Terminated
 from ..calendar.years import OutOfCalendar
 from .exitcodes import ExitCode
-from .help import WholeSentenceGroup
+from .help import WholeSentenceGroup, in_cells
 
 COMMANDS: dict[str, str] = {
     "validate": "disclose_cli.cli.validate",
@@ -49,7 +49,7 @@ class LazyGroup(WholeSentenceGroup):
         if name not in COMMANDS:
             return None
         module, _, attribute = COMMANDS[name].partition(":")
-        return getattr(importlib.import_module(module), attribute or name.replace("-", "_"))
+        return in_cells(getattr(importlib.import_module(module), attribute or name.replace("-", "_")))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
