@@ -252,6 +252,31 @@ def test_tasks_of_one_unit(cli, tmp_path: Path) -> None:
     assert "government-gazette" in table
 
 
+def test_a_table_on_a_terminal_gives_the_long_texts_the_room(monkeypatch) -> None:
+    """``tasks`` on an 80-column terminal: the id is whole on its line, the heading column gets twice the room of
+    the units column, and no line is wider than the terminal."""
+    from disclose_cli.cli.common import show_table
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    heading = "政策发布与解读回应 · 政策集中公开 · 政策发布（政府文件库建设）"
+    show_table("2024年政务公开重点工作", ("编号", "任务", "完成时限", "责任单位"),
+               [("livelihood-elderly-childcare", heading, "2024-12-31", "9个单位 + 重大行政决策承办部门")],
+               shares=(None, 2, None, 1))
+    lines = SGR.sub("", terminal.getvalue()).splitlines()
+    assert max(map(cells, lines)) <= 80
+    [first] = [line for line in lines if "livelihood-elderly-childcare" in line]
+    heading_cells = cells(first[first.index("政策"):first.index("2024-12-31")].rstrip())
+    units_cells = cells(first[first.index("9个"):].rstrip())
+    assert heading_cells >= 18 and heading_cells >= 2 * units_cells - 2, first
+
+
 def test_tasks_unknown_unit(cli, tmp_path: Path) -> None:
     result = run_cli(cli, "tasks", "--unit", "环翠县", cwd=tmp_path)
     assert result.returncode == 2

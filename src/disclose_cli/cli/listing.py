@@ -46,7 +46,7 @@ def tasks(unit: str | None, year: int | None, output_format: str) -> int:
         rows.append((task.id, task.heading, task.deadline.isoformat() + ("+" if task.ongoing else ""), responsible))
     title = f"{catalog.notice.number} {catalog.year}" + ("年政务公开重点工作" if zh else " transparency tasks")
     columns = ("编号", "任务", "完成时限", "责任单位") if zh else ("ID", "Task", "Deadline", "Responsible")
-    show_table(title, columns, rows)
+    show_table(title, columns, rows, shares=(None, 2, None, 1))
     say(f"共{len(selected)}项任务；“+”表示长期坚持" if zh else
         f"{plural(len(selected), 'task')}; + = 长期坚持 (continues after the deadline)")
     return ExitCode.OK
@@ -69,6 +69,7 @@ def units(output_format: str) -> int:
              (unit.full_name or "") + ("" if unit.full_name_certain else ("（待核实）" if zh else " (unconfirmed)")),
              ("、" if zh else ", ").join(unit.aliases)) for unit in registry.units]
     show_table("单位名录" if zh else "Unit registry",
-               ("单位", "类别", "全称", "别名") if zh else ("Unit", "Kind", "Full name", "Aliases"), rows)
+               ("单位", "类别", "全称", "别名") if zh else ("Unit", "Kind", "Full name", "Aliases"), rows,
+               shares=(None, 1, 2, 2))
     say(f"共{len(registry.units)}个单位" if zh else plural(len(registry.units), "unit"))
     return ExitCode.OK
