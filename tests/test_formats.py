@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -553,3 +554,18 @@ def test_invalid_input_is_exit_2_in_every_format(cli: Cli, data: Path) -> None:
     assert problem["ruleId"] == "invalid-input" and problem["locations"][0]["physicalLocation"] == {
         "artifactLocation": {"uri": "reports/broken.yaml"}, "region": {"startLine": 5, "startColumn": 11}}
     assert "invalid-input" not in cli("rules").stdout
+
+
+def test_a_file_is_named_from_the_repository_root_wherever_the_run_started(tmp_path: Path, monkeypatch) -> None:
+    """File names are remembered per file (a check names the same file once per finding), but a relative path
+    means another file from another folder: two runs in one process, started in two folders, name each its own."""
+    from disclose_cli.base.locations import relative_name, repository_name
+
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert relative_name(Path("a.yaml"), tmp_path) == repository_name(Path("a.yaml"), tmp_path) == "a.yaml"
+    monkeypatch.chdir(tmp_path / "sub")
+    assert relative_name(Path("a.yaml"), tmp_path) == repository_name(Path("a.yaml"), tmp_path) == "sub/a.yaml"
+    assert relative_name(Path("../b/c.yaml"), tmp_path) == "b/c.yaml"
+    gbk_name = os.fsdecode("你好.yaml".encode("gbk"))  # as unzipped from a Chinese Windows machine
+    assert repository_name(tmp_path / "reports" / gbk_name, tmp_path) == "reports/你好.yaml"

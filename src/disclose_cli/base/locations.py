@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,13 @@ from .safetext import one_line, readable
 def relative_name(path: Path, root: Path) -> str:
     """A file relative to the repository ``root``, with ``/``: what annotations, code scanning and test reports
     match against, the same on every machine."""
-    absolute = os.path.abspath(path)
+    return _relative_name(path, root, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_name(path: Path, root: Path, cwd: str) -> str:
+    # Asked once per finding, of a few hundred files: computed once per file (and folder worked in).
+    absolute = os.path.normpath(os.path.join(cwd, path))
     try:
         return Path(os.path.relpath(absolute, root)).as_posix()
     except ValueError:  # another drive on Windows: no relative form exists
@@ -22,8 +29,13 @@ def relative_name(path: Path, root: Path) -> str:
 
 
 def repository_name(path: Path, root: Path) -> str:
-    """``relative_name``, readable: controls and bidi characters of a file name shown, not obeyed."""
-    return readable(relative_name(path, root))
+    """``relative_name``, readable: a file name that is not UTF-8 shown as GB18030, or its bytes as \\xNN."""
+    return _repository_name(path, root, os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _repository_name(path: Path, root: Path, cwd: str) -> str:
+    return readable(_relative_name(path, root, cwd))
 
 
 class Location(NamedTuple):
