@@ -67,11 +67,11 @@ def cell(value: object) -> Text:
 
 
 def show_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]],
-               shares: tuple[int | None, ...] = ()) -> None:
+               shares: tuple[int | None, ...]) -> None:
     """A table for people: on a terminal drawn by rich to its width; elsewhere one line per row, the columns
-    two spaces apart, nothing wrapped or padded (so that a pipe can cut and grep it). The first column (what a
-    person types: an id, a name) is never wrapped; ``shares`` gives the columns that wrap their part of the room
-    left by the others (2 for twice as much), so that a narrow terminal squeezes the long texts, not the short."""
+    two spaces apart, nothing wrapped or padded (so that a pipe can cut and grep it). ``shares`` gives, column by
+    column, None for one kept whole (what a person types: an id, a name; a date), or the part of the room left
+    that a wrapped one takes (2 for twice as much): a narrow terminal squeezes the long texts, not the short."""
     if not sys.stdout.isatty():
         say(title)
         say("  ".join(columns))
@@ -82,10 +82,9 @@ def show_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=cell(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=bool(shares))
-    for index, column in enumerate(columns):
-        share = shares[index] if index < len(shares) else None
-        table.add_column(column, no_wrap=index == 0 or share is None, overflow="fold", ratio=share)
+    table = Table(title=cell(title), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    for column, share in zip(columns, shares):
+        table.add_column(column, no_wrap=share is None, overflow="fold", ratio=share)
     for row in rows:
         table.add_row(*(cell(value) for value in row))
     Console().print(table)
