@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
     """
     import sys
 
-    from ..output.atomic import recording_writes
+    from ..output.written import recording_writes
 
     args = list(sys.argv[1:] if argv is None else argv)
     # The language is known before anything can go wrong: a problem met while parsing is told in it too.

@@ -10,7 +10,6 @@ removed and the old file is untouched.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import errno
 import io
 import os
@@ -23,6 +22,7 @@ from typing import IO, Iterator
 
 from ..base.locations import InputError, Location, Problem
 from ..base.phrase import Phrase
+from .written import put_in_place
 
 # The signals on which a run stops and cleans up (the console script turns them into exceptions).
 STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -38,27 +38,6 @@ _WHY = {
     errno.ENOTDIR: Phrase("a part of the path is not a folder", "路径中有一部分不是文件夹"),
     errno.ENAMETOOLONG: Phrase("the name is too long", "文件名过长"),
 }
-
-
-# The files a run has put in place, complete (see ``recording_writes``); None outside a recorded run.
-_written: contextvars.ContextVar[list[Path] | None] = contextvars.ContextVar("written", default=None)
-
-
-@contextlib.contextmanager
-def recording_writes() -> Iterator[list[Path]]:
-    """The regular files written in full within the block, in order: what a run stopped at its end has done."""
-    written: list[Path] = []
-    token = _written.set(written)
-    try:
-        yield written
-    finally:
-        _written.reset(token)
-
-
-def _put_in_place(path: Path) -> None:
-    record = _written.get()
-    if record is not None:
-        record.append(path)
 
 
 def cannot_write(path: Path, error: OSError) -> InputError:
@@ -145,7 +124,7 @@ def _atomic(path: Path, binary: bool, newline: str | None, mode: int | None, exc
                 _link_exclusively(temporary, path)
             else:
                 os.replace(temporary, path)
-            _put_in_place(path)
+            put_in_place(path)
         except BaseException as error:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
