@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 
-from .base.phrase import Phrase
+from .base.phrase import Phrase, lang_on_command_line
 from .base.stopping import Terminated
 
 INTERRUPTED = 130
@@ -85,10 +85,7 @@ def run() -> None:
 def _say(phrase: Phrase) -> None:
     """A word about the run when ``main`` could not say it: in the language the command line or DISCLOSE_LANG
     asks for (disclose.yaml may not have been read), else Chinese."""
-    args = sys.argv[1:]
-    chosen = next((arg.split("=", 1)[1] for arg in args if arg.startswith("--lang=")), None) or next(
-        (args[index + 1] for index, arg in enumerate(args[:-1]) if arg == "--lang"), None)
-    lang = chosen or os.environ.get("DISCLOSE_LANG") or "zh"
+    lang = lang_on_command_line(sys.argv[1:]) or os.environ.get("DISCLOSE_LANG") or "zh"
     try:
         sys.stderr.write(f"disclose: {phrase.pick('en' if lang == 'en' else 'zh')}\n")
     except (OSError, ValueError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 
 class Phrase(NamedTuple):
@@ -18,6 +18,19 @@ class Phrase(NamedTuple):
 
     def pick(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+
+def lang_on_command_line(args: Sequence[str]) -> str | None:
+    """The value of --lang among command-line arguments, before click parses them (so that a problem met while
+    parsing, or a stop before the command runs, is told in it), if any."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+    return None
 
 
 def plural(count: int, word: str) -> str:

@@ -16,7 +16,7 @@ import click
 from .. import __version__
 from ..base.installation import IncompleteInstallation
 from ..base.locations import InputError
-from ..base.phrase import Phrase
+from ..base.phrase import Phrase, lang_on_command_line
 from ..base.stopping import Terminated
 from ..calendar.years import OutOfCalendar
 from .exitcodes import ExitCode
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None, *, after_loading: Callable[[], None]
 
     args = list(sys.argv[1:] if argv is None else argv)
     # The language is known before anything can go wrong: a problem met while parsing is told in it too.
-    obj = {"after_loading": after_loading, "lang": _lang_option(args)}
+    obj = {"after_loading": after_loading, "lang": lang_on_command_line(args)}
     with recording_writes() as written:
         return _run(args, obj, written)
 
@@ -145,15 +145,3 @@ def _say(obj: dict, phrase: Phrase) -> None:
     from .common import current_lang
 
     click.echo(f"disclose: {phrase.pick(current_lang(obj))}", err=True)
-
-
-def _lang_option(args: list[str]) -> str | None:
-    """The value of --lang among the arguments (before the command parses them), if any."""
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and index + 1 < len(args):
-            return args[index + 1]
-    return None
