@@ -79,12 +79,13 @@ def key_work(writer: Writer, data: AnnualReportData) -> None:
 def _late_table(writer: Writer, rows: list[tuple[str, str, str, str]]) -> None:
     size = TABLE_SIZE
     table, grid = writer.table(len(rows) + 1, list(KEY_WORK_WIDTHS), size)
+    table_rows = ooxml.rows_of(table)
     for cell, label in zip(grid[0], writer.t["annual_work"]["columns"]):
         writer.fill(cell, label, size, bold=True, shade="F2F2F2")
-    ooxml.repeat_header(ooxml.rows_of(table)[0])
-    ooxml.cant_split(ooxml.rows_of(table)[0])
+    ooxml.repeat_header(table_rows[0])
+    ooxml.cant_split(table_rows[0])
     for index, values in enumerate(rows, 1):
         for offset, value in enumerate((str(index), *values)):
             writer.fill(grid[index][offset], text(value), size, align="center" if offset in (0, 3) else "left")
-        ooxml.cant_split(ooxml.rows_of(table)[index])
+        ooxml.cant_split(table_rows[index])
     writer.after_table(table, first=2, last=1)

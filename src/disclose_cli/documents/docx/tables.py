@@ -59,9 +59,10 @@ def table2(writer: Writer, data: AnnualReportData) -> None:
         ("row", (rows_t["fees"], amount(proactive.fees_wan_yuan))),
     ]
     table, grid = writer.table(len(layout), [48, 36, 36, 36], size)
+    table_rows = ooxml.rows_of(table)
     for index, (kind, values) in enumerate(layout):
         row = grid[index]
-        ooxml.cant_split(ooxml.rows_of(table)[index])
+        ooxml.cant_split(table_rows[index])
         if len(values) == 1:
             writer.fill(row[0].merge(row[3]), values[0], size, bold=True, shade="F2F2F2")
             continue
@@ -71,7 +72,7 @@ def table2(writer: Writer, data: AnnualReportData) -> None:
     # A block (a caption, its own column header and its rows) stays together: it reads whole on any page, so the
     # table may break between blocks.
     ends = {index - 1 for index, (kind, _) in enumerate(layout) if kind == "caption"} | {len(layout) - 1}
-    writer.keep_rows([row for index, row in enumerate(ooxml.rows_of(table)) if index not in ends])
+    writer.keep_rows([row for index, row in enumerate(table_rows) if index not in ends])
     writer.after_table(table, first=0, last=0)
 
 
@@ -82,6 +83,7 @@ def table3(writer: Writer, data: AnnualReportData) -> None:
     header_rows = 3
     widths = [9, 19, 47.5] + [11.5] * len(COLUMNS)
     table, grid = writer.table(header_rows + len(rows), widths, size)
+    table_rows = ooxml.rows_of(table)
     first = len(widths) - len(COLUMNS)  # the first data column
 
     def cell(row: int, column: int) -> Any:
@@ -100,7 +102,7 @@ def table3(writer: Writer, data: AnnualReportData) -> None:
     total_column = first + len(COLUMNS) - 1
     writer.fill(cell(1, total_column).merge(cell(2, total_column)), COLUMNS[-1], size, bold=True)
     for index in range(header_rows):
-        ooxml.repeat_header(ooxml.rows_of(table)[index])
+        ooxml.repeat_header(table_rows[index])
 
     # Rows: 一, 二 and 四 across the three label columns; 三、本年度办理结果 down the first column beside its 22
     # rows; （一）（二）（七） across the second and third; each group's label down the second column.
@@ -111,7 +113,7 @@ def table3(writer: Writer, data: AnnualReportData) -> None:
     groups: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         at = header_rows + index
-        ooxml.cant_split(ooxml.rows_of(table)[at])
+        ooxml.cant_split(table_rows[at])
         if row.key in (ROW_NEW, ROW_CARRIED_IN, ROW_CARRIED_OUT):
             writer.fill(cell(at, 0).merge(cell(at, first - 1)), row.label, size, align="left")
         elif row.group is None:
@@ -127,7 +129,7 @@ def table3(writer: Writer, data: AnnualReportData) -> None:
     # group, whose label would be cut; never within 三's first ten rows, beside which its label (down the first
     # column, all 22 rows long) is set whole; never before the last two rows.
     breaks = {top - 1} | {at[-1] for at in groups.values()}
-    writer.keep_rows([row for index, row in enumerate(ooxml.rows_of(table)[:-1]) if index not in breaks])
+    writer.keep_rows([row for index, row in enumerate(table_rows[:-1]) if index not in breaks])
     writer.after_table(table, first=0, last=0)
 
 
@@ -137,6 +139,7 @@ def table4(writer: Writer, data: AnnualReportData) -> None:
     per_group = len(APPEAL_COLUMNS)
     width = TEXT_WIDTH_MM / (per_group * len(APPEAL_KINDS))
     table, grid = writer.table(4, [width] * per_group * len(APPEAL_KINDS), size)
+    table_rows = ooxml.rows_of(table)
 
     def cell(row: int, column: int) -> Any:
         return grid[row][column]
@@ -152,10 +155,10 @@ def table4(writer: Writer, data: AnnualReportData) -> None:
         for offset, column in enumerate(APPEAL_COLUMNS):
             writer.fill(cell(2, start + offset), column, size, bold=True)
     for index in range(3):
-        ooxml.repeat_header(ooxml.rows_of(table)[index])
-        ooxml.cant_split(ooxml.rows_of(table)[index])
+        ooxml.repeat_header(table_rows[index])
+        ooxml.cant_split(table_rows[index])
     for number, (_, _, values) in enumerate(data.table4):
         for offset, value in enumerate(values):
             writer.fill(cell(3, number * per_group + offset), value, size)
-    ooxml.cant_split(ooxml.rows_of(table)[3])
+    ooxml.cant_split(table_rows[3])
     writer.after_table(table)
