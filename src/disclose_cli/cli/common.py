@@ -228,10 +228,7 @@ def catalog_for(year: int | None, context: Context) -> Catalog:
     year = year or max(context.catalogs)
     catalog = context.catalog(year)
     if catalog is None:
-        known = ", ".join(str(each) for each in sorted(context.catalogs))
-        raise InputError([Problem.of(Location(Path("--year")), Phrase(
-            f"no task catalog for {year}; catalogs are loaded for: {known}",
-            f"没有{year}年的重点工作任务表；已载入的年度：{known}"))])
+        raise InputError([Problem.of(Location(Path("--year")), context.no_catalog(year))])
     return catalog
 
 

@@ -122,10 +122,7 @@ class ReportData:
 def build(dataset: Dataset, period: Window, options: CheckOptions) -> ReportData:
     year = period.start.year
     if dataset.context.catalog(year) is None:
-        known = ", ".join(str(each) for each in sorted(dataset.context.catalogs))
-        raise InputError([Problem.of(Location(Path("--period")), Phrase(
-            f"no task catalog for {year}; catalogs are loaded for: {known or 'none'}",
-            f"没有{year}年的重点工作任务表；已载入的年度：{known or '无'}"))])
+        raise InputError([Problem.of(Location(Path("--period")), dataset.context.no_catalog(year))])
     result = check(_only_year(dataset, year), options)
     return _assemble(dataset, period, year, result, options)
 

@@ -171,10 +171,7 @@ def _year_without_catalog(report: Report, context: Context,
             "not supported",
             f"{report.year}年早于{FIRST_FORMAT_YEAR}年：不支持2019年试行的年度报告格式"))
     elif not years or report.year > years[0]:
-        known = ", ".join(str(year) for year in years)
-        yield problem(("year",), Phrase(
-            f"no task catalog for {report.year}; catalogs are loaded for: {known or 'none'}",
-            f"没有{report.year}年的重点工作任务表；已载入的年度：{known or '无'}"))
+        yield problem(("year",), context.no_catalog(report.year))
     elif report.tasks:
         yield problem(("tasks",), Phrase(
             f"there is no task catalog for {report.year}: a {report.year} report (before the first catalog) lists "

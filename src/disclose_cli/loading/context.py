@@ -43,6 +43,12 @@ class Context:
     def catalog(self, year: int) -> Catalog | None:
         return self.catalogs.get(year)
 
+    def no_catalog(self, year: int) -> Phrase:
+        """Why ``year`` has nothing to be judged by: no catalog is loaded for it; the years that have one."""
+        known = ", ".join(str(each) for each in sorted(self.catalogs))
+        return Phrase(f"no task catalog for {year}; catalogs are loaded for: {known or 'none'}",
+                      f"没有{year}年的重点工作任务表；已载入的年度：{known or '无'}")
+
     @property
     def root(self) -> Path:
         """The data repository's root, which machine-readable output names files relative to."""
