@@ -55,9 +55,10 @@ def import_report(workbook: Path, output: Path | None, force: bool, dry_run: boo
         return ExitCode.OK
     write_text(report_yaml(report, context.catalog(report.year), workbook.name), output)
     if output is not None and str(output) != "-":
-        records = sum(len(getattr(report, key)) for key in ("tasks", "consultations", "decisions", "interpretations",
-                                                             "meetings", "evaluations", "trainings", "requests",
-                                                             "appeals"))
+        from ..model.workbook_layout import RECORD_SHEETS, TASKS
+
+        # The rows read from the workbook's record sheets: its 重点工作 and one per section of records.
+        records = sum(len(getattr(report, sheet.section)) for sheet in (TASKS, *RECORD_SHEETS))
         say(Phrase(f"wrote {output}: {report.unit} {report.year}, {plural(records, 'record')}",
                    f"已写入 {output}：{report.unit}{report.year}年，共{records}条记录").pick(lang), err=True)
     return ExitCode.OK
