@@ -23,7 +23,7 @@ from .base.locations import InputError, Location, Problem
 from .base.phrase import Phrase
 from .engine import check as _check
 from .engine import options_for
-from .loading.config import Config, default_config, find_config, load_config
+from .loading.config import config_for_run
 from .loading.context import Context, load_context
 from .loading.dataset import Dataset
 from .loading.dataset import load as _load
@@ -114,6 +114,4 @@ def annual_report(dataset: Dataset, unit: str, year: int, format: Literal["html"
 
 
 def _context(config: str | Path | None, allow_outside_paths: bool) -> Context:
-    path = Path(config) if config is not None else find_config(Path.cwd())
-    settings: Config = load_config(path, allow_outside_paths) if path is not None else default_config()
-    return load_context(settings)
+    return load_context(config_for_run(config, allow_outside_paths))

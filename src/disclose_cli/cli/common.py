@@ -167,11 +167,10 @@ def current_lang(obj: dict | None = None) -> str:
 
 def load_config() -> Config:
     """The configuration given with --config, or disclose.yaml in this folder or a parent, or the defaults."""
-    from ..loading.config import default_config, find_config, load_config as load
+    from ..loading.config import config_for_run
 
     options = _run_options()
-    path = options.get("config") or find_config(Path.cwd())
-    config = default_config() if path is None else load(path, allow_outside=options.get("allow_outside_paths", False))
+    config = config_for_run(options.get("config"), allow_outside=options.get("allow_outside_paths", False))
     options["config_lang"] = config.lang
     return config
 

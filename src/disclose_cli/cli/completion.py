@@ -9,7 +9,6 @@ error or a traceback in the middle of the line being typed."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 import click
@@ -33,14 +32,12 @@ def _silent(complete: Completer) -> Completer:
 
 def _repository(ctx: click.Context) -> tuple[Context, str]:
     """The run's registry and catalogs, as the command would load them, and the language of the help shown."""
-    from ..loading.config import default_config, find_config, load_config
+    from ..loading.config import config_for_run
     from ..loading.context import load_context
     from .common import current_lang
 
-    root = ctx.find_root()
-    path = root.params.get("config") or find_config(Path.cwd())
-    config = default_config() if path is None else load_config(
-        Path(path), allow_outside=bool(root.params.get("allow_outside_paths")))
+    root = ctx.find_root()  # its callback has not run: the options are in its params, not yet in its obj
+    config = config_for_run(root.params.get("config"), allow_outside=bool(root.params.get("allow_outside_paths")))
     return load_context(config), current_lang({**(root.obj or {}), "config_lang": config.lang})
 
 

@@ -89,6 +89,13 @@ def default_config() -> Config:
     return Config(None, {2024: None}, None, [], Parameters(), None, "text", origins)
 
 
+def config_for_run(given: Path | str | None, allow_outside: bool = False) -> Config:
+    """The configuration a run uses: the file given (--config), else disclose.yaml in the current folder or a
+    parent, else the defaults."""
+    path = Path(given) if given is not None else find_config(Path.cwd())
+    return default_config() if path is None else load_config(path, allow_outside)
+
+
 def load_config(path: Path, allow_outside: bool = False) -> Config:
     """The configuration in ``path``. The files and folders it names are relative to its folder and must stay
     inside it (anyone who may edit the file could otherwise make the tool read, and quote, any file on the
